@@ -1,0 +1,12 @@
+import { runContentScript } from '@/lib/page/content-main';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    runContentScript(ctx).catch((err: unknown) => {
+      // A page must never see Footnote fail; the console is where a developer looks.
+      console.debug('[Footnote]', err);
+    });
+  },
+});

@@ -1,0 +1,26 @@
+import { render } from 'preact';
+import { OptionsShell } from '@/components/OptionsShell';
+import '@/assets/ui.css';
+import './options.css';
+
+function Options() {
+  return (
+    <OptionsShell
+      sections={[
+        {
+          id: 'evidence',
+          title: 'Evidence',
+          body: <p class="muted">The figures Footnote shows beside claims, each with its source.</p>,
+        },
+        { id: 'clips', title: 'Clips', body: <p class="muted">Passages you saved, with your notes.</p> },
+        {
+          id: 'settings',
+          title: 'Settings',
+          body: <p class="muted">Footnote reads pages on this computer only and sends nothing anywhere.</p>,
+        },
+      ]}
+    />
+  );
+}
+
+render(<Options />, document.getElementById('app')!);

@@ -1,0 +1,30 @@
+import { z } from 'zod/mini';
+
+export const stanceSchema = z.enum(['asserted', 'reported', 'rebutted', 'negated']);
+export type Stance = z.infer<typeof stanceSchema>;
+
+const offset = z.number().check(z.int(), z.nonnegative());
+
+/** One claim found in extracted text. Offsets are UTF-16 indices into that text, end exclusive. */
+export const claimMatchSchema = z.object({
+  claimId: z.string(),
+  text: z.string(),
+  start: offset,
+  end: offset,
+  stance: stanceSchema,
+  /** Only asserted and reported claims are flagged for a counter-figure. */
+  highlight: z.boolean(),
+  /** The press wording that matched, for the card's "why flagged". */
+  wording: z.string(),
+  evidence: z.array(z.string()),
+});
+export type ClaimMatch = z.infer<typeof claimMatchSchema>;
+
+export const articleInfoSchema = z.object({
+  isArticle: z.boolean(),
+  onTopic: z.boolean(),
+  topicScore: z.number().check(z.gte(0), z.lte(1)),
+  title: z.string(),
+  signals: z.array(z.string()),
+});
+export type ArticleInfo = z.infer<typeof articleInfoSchema>;

@@ -1,0 +1,13 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { SiteSetting } from './site-settings';
+import { applySchemaVersions } from './versions';
+
+/** The only place that knows table names; the rest of the extension goes through the repositories. */
+export class FootnoteDatabase extends Dexie {
+  siteSettings!: EntityTable<SiteSetting, 'host'>;
+
+  constructor(name = 'footnote', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    applySchemaVersions(this);
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The one message protocol between content scripts, extension pages and the background.
+ * Every message is `{ type, payload }`; the receiver checks the payload against the schema for
+ * its type and answers `{ ok: true, data }` or `{ ok: false, error }`, never a thrown error.
+ */
+// zod/mini, not classic zod: the content script ships this and has a size budget.
+import { z } from 'zod/mini';
+import { articleInfoSchema, claimMatchSchema } from './claims/types';
+
+const host = z.string().check(z.minLength(1), z.maxLength(253));
+const pageUrl = z.string().check(z.maxLength(8192), z.refine((s) => /^https?:\/\//i.test(s), 'an http(s) page URL'));
+const count = z.number().check(z.int(), z.nonnegative());
+
+export const tabStateSchema = z.object({
+  url: z.nullable(z.string()),
+  host: z.nullable(z.string()),
+  seen: z.boolean(),
+  paused: z.boolean(),
+  article: z.nullable(articleInfoSchema),
+  claims: z.array(claimMatchSchema),
+});
+export type TabState = z.infer<typeof tabStateSchema>;
+
+/** Request and response schema for each message type. */
+export const protocol = {
+  /** Content script → background: the script started on a page. */
+  'page/hello': {
+    request: z.object({ url: pageUrl, title: z.string().check(z.maxLength(2000)) }),
+    response: z.object({ paused: z.boolean() }),
+  },
+  /** Content script → background: what the engine found on the page. */
+  'page/report': {
+    request: z.object({ url: pageUrl, article: articleInfoSchema, claims: z.array(claimMatchSchema).check(z.maxLength(500)) }),
+    response: z.object({ flagged: count }),
+  },
+  /** Popup → background: what Footnote knows of a tab. */
+  'tab/state': {
+    request: z.object({ tabId: count }),
+    response: tabStateSchema,
+  },
+  'site/get': {
+    request: z.object({ host }),
+    response: z.object({ host, paused: z.boolean() }),
+  },
+  /** Pause or resume Footnote on one site; content scripts on that site are told at once. */
+  'site/setPaused': {
+    request: z.object({ host, paused: z.boolean() }),
+    response: z.object({ host, paused: z.boolean() }),
+  },
+  /** Background → content script: the site's pause switch changed. */
+  'site/changed': {
+    request: z.object({ host, paused: z.boolean() }),
+    response: z.object({}),
+  },
+} as const;
+
+export type Protocol = typeof protocol;
+export type MessageType = keyof Protocol;
+export type RequestOf<T extends MessageType> = z.infer<Protocol[T]['request']>;
+export type ResponseOf<T extends MessageType> = z.infer<Protocol[T]['response']>;
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export const envelopeSchema = z.object({ type: z.string().check(z.maxLength(100)), payload: z.unknown() });
+
+export function isMessageType(type: string): type is MessageType {
+  return Object.prototype.hasOwnProperty.call(protocol, type);
+}
+
+/** A zod error as one line a reader can act on: "payload.url: an http(s) page URL". */
+export function describeZodError(error: { issues: readonly { path: PropertyKey[]; message: string }[] }, root = 'payload'): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${[root, ...issue.path.map(String)].join('.')}: ${issue.message}`)
+    .join('; ');
+}
+
+export type Handler<T extends MessageType> = (
+  payload: RequestOf<T>,
+  sender: MessageSender,
+) => ResponseOf<T> | Promise<ResponseOf<T>>;
+export type Handlers = { [T in MessageType]?: Handler<T> };
+export interface MessageSender {
+  tab?: { id?: number; url?: string };
+  url?: string;
+}
+
+/**
+ * Checks and dispatches one received message. Never throws: a malformed message, an unknown
+ * type, a payload that fails its schema or a handler that throws all become `{ ok: false }`.
+ */
+export async function dispatch(raw: unknown, sender: MessageSender, handlers: Handlers): Promise<Reply<unknown>> {
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) return { ok: false, error: `Not a Footnote message: ${describeZodError(envelope.error, 'message')}` };
+  const { type, payload } = envelope.data;
+  if (!isMessageType(type)) return { ok: false, error: `Unknown message type "${type.slice(0, 100)}"` };
+  const handler = handlers[type] as Handler<typeof type> | undefined;
+  if (!handler) return { ok: false, error: `No handler here for "${type}"` };
+  const parsed = protocol[type].request.safeParse(payload);
+  if (!parsed.success) return { ok: false, error: `Bad "${type}" message: ${describeZodError(parsed.error)}` };
+  try {
+    const data = await handler(parsed.data as never, sender);
+    return { ok: true, data };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+/** Sends one message and checks the reply against the response schema of its type. */
+export async function request<T extends MessageType>(
+  transport: (message: unknown) => Promise<unknown>,
+  type: T,
+  payload: RequestOf<T>,
+): Promise<ResponseOf<T>> {
+  const reply = (await transport({ type, payload })) as Reply<unknown> | undefined;
+  if (!reply || typeof reply !== 'object') throw new MessageError(`No reply to "${type}"`);
+  if (!reply.ok) throw new MessageError(reply.error);
+  const parsed = protocol[type].response.safeParse(reply.data);
+  if (!parsed.success) throw new MessageError(`Bad reply to "${type}": ${describeZodError(parsed.error, 'reply')}`);
+  return parsed.data as ResponseOf<T>;
+}

@@ -1,0 +1,26 @@
+/** The extension's side of the message protocol: sending through `browser.runtime` and `browser.tabs`. */
+import { browser, type Browser } from 'wxt/browser';
+import { dispatch, request, type Handlers, type MessageType, type RequestOf, type ResponseOf } from './messages';
+
+export function sendToBackground<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+  return request((m) => browser.runtime.sendMessage(m), type, payload);
+}
+
+export function sendToTab<T extends MessageType>(tabId: number, type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+  return request((m) => browser.tabs.sendMessage(tabId, m), type, payload);
+}
+
+/**
+ * Listens for protocol messages; returns the function that stops listening. Messages whose type
+ * this side has no handler for are left unanswered, so another listener (the background, when an
+ * extension page also listens) can answer them.
+ */
+export function listen(handlers: Handlers): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type === 'string' && !(type in handlers)) return undefined;
+    return dispatch(message, sender, handlers);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Firefox temporary add-ons need a stable id; the e2e harness also pins the moz-extension UUID with it.
+export const GECKO_ID = 'footnote@footnote-extension.org';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    build: { sourcemap: false },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Footnote',
+    description:
+      'Sourced context next to health news: marks claims about GP access that the record contradicts and shows the figure, its period and its source.',
+    icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    action: { default_title: 'Footnote', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
+    // storage: the per-tab state in storage.session (the service worker forgets its memory). sidePanel: the clips panel.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
+    },
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '128.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  }),
+  zip: {
+    excludeSources: ['tests/**', '.ci/**', 'scripts/**', '.output/**', 'node_modules/**'],
+  },
+});
