@@ -1,0 +1,114 @@
+/**
+ * The text of a DOM subtree as one string, with a map from string offsets back to text nodes.
+ * Text node data is kept exactly (no whitespace folding) so that an offset in the string is an
+ * offset in a node; block boundaries and <br> add a "\n" that belongs to no node. The engine
+ * works on `text`; highlighting and anchoring turn offsets back into node ranges with `piecesOf`.
+ */
+
+const NEVER_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE']);
+
+const INLINE = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'MARK', 'Q', 'S', 'SAMP',
+  'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'INS', 'DEL', 'LABEL', 'FOOTNOTE-MARK', 'FOOTNOTE-CLIP',
+]);
+
+export interface TextMap {
+  text: string;
+  /** Text nodes in document order. */
+  nodes: Text[];
+  /** `starts[i]` is the offset of `nodes[i]`'s first character in `text`. */
+  starts: number[];
+}
+
+export interface TextMapOptions {
+  /** Elements to leave out with everything inside them (page furniture, Footnote's own UI). */
+  skip?: (el: Element) => boolean;
+}
+
+export function isBlock(el: Element): boolean {
+  return !INLINE.has(el.tagName.toUpperCase());
+}
+
+export function buildTextMap(root: Node, options: TextMapOptions = {}): TextMap {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  let endsWithBreak = true;
+
+  const push = (s: string) => {
+    parts.push(s);
+    length += s.length;
+    endsWithBreak = s.endsWith('\n');
+  };
+  const breakLine = () => {
+    if (!endsWithBreak) push('\n');
+  };
+
+  // Iterative walk: article pages nest deeply enough to make recursion a risk.
+  const stack: { node: Node; leaving: boolean }[] = [{ node: root, leaving: false }];
+  while (stack.length > 0) {
+    const { node, leaving } = stack.pop()!;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data.length === 0) continue;
+      nodes.push(node as Text);
+      starts.push(length);
+      push(data);
+      continue;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
+    const el = node.nodeType === 1 ? (node as Element) : null;
+    if (el) {
+      const tag = el.tagName.toUpperCase();
+      if (leaving) {
+        if (isBlock(el)) breakLine();
+        continue;
+      }
+      if (NEVER_TEXT.has(tag) || el.hasAttribute('hidden') || options.skip?.(el)) continue;
+      if (tag === 'BR') {
+        push('\n');
+        continue;
+      }
+      if (isBlock(el)) breakLine();
+      stack.push({ node, leaving: true });
+    }
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, leaving: false });
+  }
+  return { text: parts.join(''), nodes, starts };
+}
+
+export interface TextPiece {
+  node: Text;
+  /** Offsets inside `node.data`, end exclusive. */
+  start: number;
+  end: number;
+}
+
+/** Index of the last node starting at or before `offset`. */
+function nodeIndexAt(map: TextMap, offset: number): number {
+  let lo = 0;
+  let hi = map.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (map.starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The pieces of text nodes that cover `[start, end)` of `map.text`; separators are left out. */
+export function piecesOf(map: TextMap, start: number, end: number): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  if (end <= start || map.nodes.length === 0) return pieces;
+  for (let i = nodeIndexAt(map, start); i < map.nodes.length; i++) {
+    const nodeStart = map.starts[i]!;
+    if (nodeStart >= end) break;
+    const node = map.nodes[i]!;
+    const from = Math.max(start, nodeStart) - nodeStart;
+    const to = Math.min(end, nodeStart + node.data.length) - nodeStart;
+    if (to > from) pieces.push({ node, start: from, end: to });
+  }
+  return pieces;
+}
