@@ -81,8 +81,10 @@ export const claimSchema = z.object({
   statement: text(1, 300, 'the statement'),
   /** Short name used in accessible labels: "practices were closed". */
   short: text(1, 120, 'the short name'),
-  evidenceIds: z.array(recordId).check(z.maxLength(200)),
+  /** How the press words it, quoted from real articles (documentation and test corpus for the matcher). */
+  wordings: z.array(z.string().check(z.minLength(1), z.maxLength(500))).check(z.maxLength(200)),
 });
+// A claim's evidence ids are derived from the evidence records' `claimIds`, never stored twice.
 export type Claim = z.infer<typeof claimSchema>;
 
 /** Where a stored record came from: a pack (built-in or imported) or the reader's own hand. */
