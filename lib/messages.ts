@@ -6,6 +6,7 @@
 // zod/mini, not classic zod: the content script ships this and has a size budget.
 import { z } from 'zod/mini';
 import { articleInfoSchema, claimMatchSchema } from './claims/types';
+import { claimSchema, evidenceSchema } from './db/records';
 
 const host = z.string().check(z.minLength(1), z.maxLength(253));
 const pageUrl = z.string().check(z.maxLength(8192), z.refine((s) => /^https?:\/\//i.test(s), 'an http(s) page URL'));
@@ -50,6 +51,24 @@ export const protocol = {
   /** Background → content script: the site's pause switch changed. */
   'site/changed': {
     request: z.object({ host, paused: z.boolean() }),
+    response: z.object({}),
+  },
+
+  // ── Evidence (store issue) ─────────────────────────────────────────────
+  /** Content script → background: the claim record and the evidence that answers it, for the card. */
+  'evidence/forClaim': {
+    request: z.object({ claimId: z.string().check(z.minLength(1), z.maxLength(100)) }),
+    response: z.object({ claim: z.nullable(claimSchema), evidence: z.array(evidenceSchema) }),
+  },
+
+  // ── "Not a claim here" (highlight issue) ───────────────────────────────
+  /** The marks a reader dismissed on one page; a key names one flagged passage (see lib/page). */
+  'dismissals/list': {
+    request: z.object({ url: pageUrl }),
+    response: z.object({ keys: z.array(z.string()) }),
+  },
+  'dismissals/add': {
+    request: z.object({ url: pageUrl, key: z.string().check(z.minLength(1), z.maxLength(1000)) }),
     response: z.object({}),
   },
 } as const;
