@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { claimTime } from '@/lib/claims/claim-time';
+import { rankEvidence } from '@/lib/claims/rank';
+import type { Direction, Evidence, Nation } from '@/lib/db/records';
+
+function ev(id: string, from: string, to: string, published: string, direction: Direction = 'counters', nation: Nation = 'England'): Evidence {
+  return {
+    id,
+    figure: id,
+    period: { from, to, label: `${from} – ${to}` },
+    geography: nation,
+    nation,
+    claimIds: ['practices-closed'],
+    direction,
+    source: { publisher: 'P', title: 'T', published, url: 'https://example.org/', quotedFrom: 'Q', checked: 'test record' },
+  };
+}
+
+const store = [
+  ev('z-f2f-2020-21', '2020-03', '2021-03', '2021-05'),
+  ev('sep-2020', '2020-09', '2020-09', '2020-10'),
+  ev('calendar-2021', '2021-01', '2021-12', '2022-01'),
+  ev('apr-2024', '2024-04', '2024-04', '2024-06'),
+  ev('face-to-face-2025', '2025-01', '2025-12', '2026-01'),
+  ev('spring-2020-fall', '2020-03', '2020-04', '2020-05', 'supports'),
+  ev('practice-count', '2018-01', '2025-07', '2025-08', 'context'),
+];
+
+function first(sentence: string, published: string, nation: Nation | null = 'England') {
+  const r = rankEvidence(store, { claimTime: claimTime(sentence, published), published, nation });
+  return { first: r.ranked[0]!.id, note: r.nationNote, order: r.ranked.map((x) => x.id), ranked: r.ranked };
+}
+
+describe('rankEvidence', () => {
+  it.each([
+    ['a 2020 article', 'Practices have closed their doors.', '2020-11-01', 'sep-2020'],
+    ['a 2021 article', 'Practices were closed during the pandemic.', '2021-06-01', 'z-f2f-2020-21'],
+    ['a 2022 article', 'GPs refused to see patients last year.', '2022-03-01', 'calendar-2021'],
+    ['a 2024 article', 'Surgeries are still shut.', '2024-07-01', 'apr-2024'],
+    ['a 2023 article about the first lockdown', 'Surgeries shut during the first lockdown.', '2023-05-01', 'z-f2f-2020-21'],
+  ])('%s gets the expected first figure', (_name, sentence, published, expected) => {
+    expect(first(sentence, published).first).toBe(expected);
+  });
+
+  it('ranks spring-2020 figures first within their direction for "during the first lockdown"', () => {
+    const { ranked } = first('Surgeries shut during the first lockdown.', '2023-05-01');
+    const supports = ranked.filter((r) => r.direction === 'supports');
+    expect(supports[0]!.id).toBe('spring-2020-fall');
+    expect(ranked.find((r) => r.id === 'z-f2f-2020-21')!.distance).toBe(0);
+  });
+
+  it('puts counters first, then context, then supports', () => {
+    const { ranked } = first('Surgeries are still shut.', '2024-07-01');
+    const directions = ranked.map((r) => r.direction);
+    expect(directions).toEqual([...directions].sort((a, b) => ['counters', 'context', 'supports'].indexOf(a) - ['counters', 'context', 'supports'].indexOf(b)));
+  });
+
+  it('marks figures published after the article and ranks them after the others', () => {
+    const { ranked } = first('Surgeries are still shut.', '2024-07-01');
+    const later = ranked.find((r) => r.id === 'face-to-face-2025')!;
+    expect(later.afterArticle).toBe(true);
+    const counters = ranked.filter((r) => r.direction === 'counters');
+    expect(counters.at(-1)!.id).toBe('face-to-face-2025');
+  });
+
+  it.each([
+    ['Scotland', 'Footnote has no figure for Scotland. The figures below are for England and are labelled as England\'s.'],
+    ['Wales', 'Footnote has no figure for Wales. The figures below are for England and are labelled as England\'s.'],
+  ] as const)('says plainly when there is no figure for %s', (nation, note) => {
+    const r = first('Surgeries are still shut.', '2024-07-01', nation);
+    expect(r.note).toBe(note);
+    expect(r.first).toBe('apr-2024');
+    expect(r.ranked.every((x) => !x.nationMatch)).toBe(true);
+  });
+
+  it('prefers a figure for the article\'s nation', () => {
+    const scottish = ev('scotland-2024', '2024-01', '2024-03', '2024-05', 'counters', 'Scotland');
+    const r = rankEvidence([...store, scottish], { claimTime: claimTime('Surgeries are still shut.', '2024-07-01'), published: '2024-07-01', nation: 'Scotland' });
+    expect(r.ranked[0]!.id).toBe('scotland-2024');
+    expect(r.nationNote).toBeNull();
+  });
+});
