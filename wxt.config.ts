@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { bundleReport } from './scripts/bench/bundle-report';
 
 // Firefox temporary add-ons need a stable id; the e2e harness also pins the moz-extension UUID with it.
 export const GECKO_ID = 'footnote@footnote-extension.org';
@@ -7,7 +8,11 @@ export const GECKO_ID = 'footnote@footnote-extension.org';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    plugins: [
+      preact({ prefreshEnabled: false, devToolsEnabled: false }),
+      // `npm run bench` sets this to learn what each dependency adds to the content script.
+      ...(process.env.FOOTNOTE_BUNDLE_REPORT ? [bundleReport(process.env.FOOTNOTE_BUNDLE_REPORT)] : []),
+    ],
     build: { sourcemap: false },
   }),
   manifest: ({ browser }) => ({

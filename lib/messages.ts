@@ -5,6 +5,7 @@
  */
 // zod/mini, not classic zod: the content script ships this and has a size budget.
 import { z } from 'zod/mini';
+import './zod-config';
 import { articleInfoSchema, claimMatchSchema } from './claims/types';
 import { claimSchema, evidenceSchema } from './db/records';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import '../zod-config';
 
 export const stanceSchema = z.enum(['asserted', 'reported', 'rebutted', 'negated']);
 export type Stance = z.infer<typeof stanceSchema>;
