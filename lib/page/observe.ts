@@ -35,10 +35,12 @@ export function blockOf(node: Node, root: Node): Element | null {
   return root.contains(el) ? el : null;
 }
 
-/** Drops blocks that sit inside another block of the list, and blocks no longer in the page. */
+/** Drops blocks inside another block of the list and blocks no longer in the page; the rest in reading order. */
 export function outermost(blocks: Iterable<Element>): Element[] {
   const unique = [...new Set(blocks)].filter((b) => b.isConnected);
-  return unique.filter((b) => !unique.some((other) => other !== b && other.contains(b)));
+  return unique
+    .filter((b) => !unique.some((other) => other !== b && other.contains(b)))
+    .sort((a, b) => (a.compareDocumentPosition(b) & 4 /* b follows a */ ? -1 : 1));
 }
 
 export function watchContent(options: WatchOptions): ContentWatcher {
