@@ -1,0 +1,182 @@
+/**
+ * The context card: what the page says, the plain claim it matched, and the record with its
+ * sources. Pure: props in, events out. Every string is rendered as text (Preact escapes it); no
+ * HTML from a page or a pack is ever parsed here.
+ */
+import type { TargetedKeyboardEvent } from 'preact';
+import type { Direction, Evidence } from '@/lib/db/records';
+import type { Stance } from '@/lib/claims/types';
+import './Card.css';
+
+export interface CardFigure {
+  evidence: Evidence;
+  /** The figure was published (or its period starts) after the article: shown as later. */
+  afterArticle?: boolean;
+}
+
+/** Evidence grouped by what it does to the claim; each group in ranked order. */
+export type CardFigures = Record<Direction, CardFigure[]>;
+
+export type CardStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
+
+export interface CardProps {
+  /** The claim as the page states it. */
+  quote: string;
+  stance: Stance;
+  /** The press wording that matched. */
+  wording: string;
+  /** The plain statement of the claim from the store; null until loaded or when the store has none. */
+  statement: string | null;
+  figures: CardFigures;
+  /** Plain words where the store has no figure for the article's nation (shown above the figures). */
+  nationNote?: string | null;
+  status: CardStatus;
+  /** The outcome of an action, announced to screen readers ("Could not pause: …"). */
+  notice?: string | null;
+  /** An action is under way: the action buttons wait. */
+  busy?: boolean;
+  onClose(): void;
+  onDismiss(): void;
+  onPause(): void;
+  /** Present once clips exist; without it there is no "Save clip" button. */
+  onSaveClip?: () => void;
+  onKeyDown?: (event: TargetedKeyboardEvent<HTMLElement>) => void;
+}
+
+export const emptyFigures = (): CardFigures => ({ counters: [], context: [], supports: [] });
+
+/** Splits evidence by direction, keeping the order given (the ranked order) within each group. */
+export function groupFigures(figures: readonly CardFigure[]): CardFigures {
+  const groups = emptyFigures();
+  for (const figure of figures) groups[figure.evidence.direction].push(figure);
+  return groups;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2021", "May 2021" or "12 May 2021": as precise as the record is. */
+export function formatPartialDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  if (!monthName) return year ?? date;
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+}
+
+const STANCE_WORDS: Record<Stance, string> = {
+  asserted: 'the article states it as fact',
+  reported: 'the article reports someone saying it',
+  rebutted: 'the article rebuts it',
+  negated: 'the article denies it',
+};
+
+const GROUPS: { direction: Direction; title: string }[] = [
+  { direction: 'counters', title: 'What the record shows' },
+  { direction: 'context', title: 'Figures that qualify it' },
+  { direction: 'supports', title: 'Figures that partly support the claim' },
+];
+
+const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
+
+function Figure({ figure }: { figure: CardFigure }) {
+  const { evidence, afterArticle } = figure;
+  const { source } = evidence;
+  return (
+    <li class="fn-figure" data-evidence={evidence.id}>
+      <p class="fn-figure-value">{evidence.figure}</p>
+      <p class="fn-figure-meta">
+        <span class="fn-period">{evidence.period.label}</span>
+        <span aria-hidden="true"> · </span>
+        <span class="fn-geography">{evidence.geography}</span>
+      </p>
+      {afterArticle && <p class="fn-later">Published after this article</p>}
+      {evidence.caution && <p class="fn-caution">{evidence.caution}</p>}
+      <p class="fn-source">
+        Source:{' '}
+        <a href={safeHref(source.url)} target="_blank" rel="noopener noreferrer">
+          {source.title}
+        </a>
+        , {source.publisher}, {formatPartialDate(source.published)}
+        {source.quotedFrom && <span class="fn-quoted">. {source.quotedFrom}</span>}
+      </p>
+    </li>
+  );
+}
+
+export function Card(props: CardProps) {
+  const { status, figures } = props;
+  const total = figures.counters.length + figures.context.length + figures.supports.length;
+  return (
+    <section
+      class="fn-card"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="fn-card-title"
+      aria-describedby="fn-card-quote"
+      tabindex={-1}
+      onKeyDown={props.onKeyDown}
+    >
+      <header class="fn-card-head">
+        <h2 id="fn-card-title">Footnote: the record on this claim</h2>
+        <button type="button" class="fn-close" aria-label="Close" onClick={props.onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+
+      <blockquote id="fn-card-quote" class="fn-quote">
+        {props.quote}
+      </blockquote>
+      {props.statement && (
+        <p class="fn-statement">
+          Matches the claim: <strong>{props.statement}</strong>
+        </p>
+      )}
+
+      <div class="fn-status" aria-live="polite" aria-atomic="true">
+        {status.kind === 'loading' && <p>Loading the record…</p>}
+        {status.kind === 'error' && <p class="fn-error">Could not load the record: {status.message}</p>}
+        {props.notice && <p class="fn-notice">{props.notice}</p>}
+      </div>
+
+      {status.kind === 'ready' && (
+        <>
+          {props.nationNote && <p class="fn-nation-note">{props.nationNote}</p>}
+          {total === 0 && <p class="fn-empty">Footnote has no figure for this claim yet.</p>}
+          {GROUPS.map(({ direction, title }) =>
+            figures[direction].length === 0 ? null : (
+              <section class={`fn-group fn-group-${direction}`} aria-labelledby={`fn-group-${direction}`} key={direction}>
+                <h3 id={`fn-group-${direction}`}>{title}</h3>
+                <ul>
+                  {figures[direction].map((figure) => (
+                    <Figure figure={figure} key={figure.evidence.id} />
+                  ))}
+                </ul>
+              </section>
+            ),
+          )}
+        </>
+      )}
+
+      <section class="fn-why" aria-labelledby="fn-why-title">
+        <h3 id="fn-why-title">Why this was flagged</h3>
+        <p>
+          Wording matched: <q>{props.wording}</q>
+        </p>
+        <p>Stance: {STANCE_WORDS[props.stance]}.</p>
+      </section>
+
+      <footer class="fn-actions">
+        {props.onSaveClip && (
+          <button type="button" class="fn-primary" disabled={props.busy} onClick={props.onSaveClip}>
+            Save clip
+          </button>
+        )}
+        <button type="button" disabled={props.busy} onClick={props.onDismiss}>
+          Not a claim here
+        </button>
+        <button type="button" disabled={props.busy} onClick={props.onPause}>
+          Pause on this site
+        </button>
+      </footer>
+    </section>
+  );
+}
