@@ -33,6 +33,8 @@ export type Nation = z.infer<typeof nationSchema>;
 export const sourceSchema = z.object({
   publisher: text(1, 200, 'the publisher'),
   title: text(1, 500, 'the title'),
+  /** The page showed no headline, so the title was read from its address (the card says so). */
+  titleFromUrl: z.optional(z.boolean()),
   /** Date of publication; `publishedNote` says when the page showed none and the date was inferred. */
   published: partialDate,
   publishedNote: z.optional(z.string().check(z.maxLength(300))),
@@ -46,6 +48,11 @@ export const sourceSchema = z.object({
 });
 export type Source = z.infer<typeof sourceSchema>;
 
+/**
+ * The time the figure itself speaks of. A baseline it is only compared with ("against April 2019")
+ * is named in the label, not included in from/to, so that ranking by period matches the figure's
+ * own time: "19.9m in April 2024, 1m more than in April 2019" covers 2024-04 only.
+ */
 export const periodSchema = z
   .object({
     from: partialDate,
