@@ -72,6 +72,13 @@ export const protocol = {
     request: z.object({ url: pageUrl, key: z.string().check(z.minLength(1), z.maxLength(1000)) }),
     response: z.object({}),
   },
+
+  // ── Jump to a flagged claim (highlight issue) ──────────────────────────
+  /** Popup → content script: scroll to the mark of this claim and open its card. */
+  'page/jumpTo': {
+    request: z.object({ claimId: z.string().check(z.minLength(1), z.maxLength(100)), text: z.string().check(z.maxLength(5000)) }),
+    response: z.object({ found: z.boolean() }),
+  },
 } as const;
 
 export type Protocol = typeof protocol;
