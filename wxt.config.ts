@@ -26,12 +26,15 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
     },
-    browser_specific_settings: {
+    // Chrome flags keys it does not know on chrome://extensions, so Firefox's settings go to Firefox only.
+    browser_specific_settings: browser !== 'firefox' ? undefined : {
       gecko: {
         id: GECKO_ID,
-        strict_min_version: '128.0',
+        // 140 (ESR) is the first desktop Firefox that reads data_collection_permissions; 142 on Android.
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     },
   }),
   zip: {
