@@ -1,10 +1,14 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { SiteSetting } from './site-settings';
+import type { Clip, ClipDraft } from './clips-schema';
 import { applySchemaVersions } from './versions';
 
 /** The only place that knows table names; the rest of the extension goes through the repositories. */
 export class FootnoteDatabase extends Dexie {
   siteSettings!: EntityTable<SiteSetting, 'host'>;
+
+  clips!: EntityTable<Clip, 'id'>;
+  clipDrafts!: EntityTable<ClipDraft, 'id'>;
 
   constructor(name = 'footnote', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

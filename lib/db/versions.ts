@@ -10,4 +10,12 @@ export function applySchemaVersions(db: Dexie): void {
   db.version(1).stores({
     siteSettings: '&host',
   });
+
+  // v3, 2026-11-24 (clips issue): the reader's clips, and drafts of clips being written (kept from
+  // the moment the editor opens so that a closed tab or an error never loses what was typed).
+  // Indexes: by page for re-anchoring, by time for the panel, by tag and claim for its filters.
+  db.version(3).stores({
+    clips: '&id, url, createdAt, updatedAt, *tags, claimId',
+    clipDrafts: '&id, url, updatedAt',
+  });
 }

@@ -1,0 +1,97 @@
+/**
+ * Footnote JSON back in. The whole file is checked before anything is written; then every clip is
+ * written in one transaction, so a bad file or a failed write leaves the store as it was. A clip
+ * already stored (same id) is kept or replaced by whichever was updated last.
+ */
+import type { FootnoteDatabase } from './database';
+import { clipSchema, type Clip } from './clips-schema';
+import { CLIPS_FORMAT, CLIPS_FORMAT_VERSION } from './clips-export';
+
+/** Bounds that keep a hostile or mistaken file from freezing the browser. */
+export const IMPORT_LIMITS = { bytes: 64 * 1024 * 1024, clips: 100_000 } as const;
+
+export class ClipImportError extends Error {
+  override name = 'ClipImportError';
+}
+
+export interface ImportSummary {
+  added: number;
+  updated: number;
+  /** Already stored and at least as recent as the file's copy. */
+  unchanged: number;
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') || '(the clip itself)';
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Parses and checks a whole Footnote clips file; throws a ClipImportError naming the record and field. */
+export function parseClipsFile(text: string): Clip[] {
+  if (text.length > IMPORT_LIMITS.bytes) {
+    throw new ClipImportError(`The file is too large (${(text.length / 1048576).toFixed(0)} MB); Footnote imports files up to ${IMPORT_LIMITS.bytes / 1048576} MB.`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new ClipImportError(`The file is not valid JSON (${err instanceof Error ? err.message : String(err)}). Was it cut short?`);
+  }
+  if (!isPlainObject(data) || data.format !== CLIPS_FORMAT) {
+    throw new ClipImportError(`This is not a Footnote clips file: "format" should be "${CLIPS_FORMAT}".`);
+  }
+  if (typeof data.version !== 'number' || !Number.isInteger(data.version)) {
+    throw new ClipImportError('The file has no format version ("version").');
+  }
+  if (data.version > CLIPS_FORMAT_VERSION) {
+    throw new ClipImportError(`The file was made by a newer Footnote (format version ${data.version}); this one reads version ${CLIPS_FORMAT_VERSION}. Update Footnote to import it.`);
+  }
+  if (data.version < 1) throw new ClipImportError(`Unknown format version ${data.version}.`);
+  if (!Array.isArray(data.clips)) throw new ClipImportError('The file has no list of clips ("clips").');
+  if (data.clips.length > IMPORT_LIMITS.clips) {
+    throw new ClipImportError(`The file holds ${data.clips.length.toLocaleString('en-GB')} clips; Footnote imports at most ${IMPORT_LIMITS.clips.toLocaleString('en-GB')} at once.`);
+  }
+  const clips: Clip[] = [];
+  data.clips.forEach((raw: unknown, index: number) => {
+    const r = clipSchema.safeParse(raw);
+    if (!r.success) {
+      const id = isPlainObject(raw) && typeof raw.id === 'string' ? ` (id "${raw.id.slice(0, 60)}")` : '';
+      const issue = r.error.issues[0]!;
+      throw new ClipImportError(`Clip ${index + 1}${id}, field ${fieldPath(issue.path)}: ${issue.message}. Nothing was imported.`);
+    }
+    clips.push(r.data);
+  });
+  return clips;
+}
+
+/** The clips of a file, one per id: where the file repeats an id, the copy updated last. */
+export function dedupeById(clips: readonly Clip[]): Clip[] {
+  const byId = new Map<string, Clip>();
+  for (const c of clips) {
+    const seen = byId.get(c.id);
+    if (!seen || c.updatedAt > seen.updatedAt) byId.set(c.id, c);
+  }
+  return [...byId.values()];
+}
+
+/** Checks the whole file, then merges it into the store in one transaction. */
+export async function importClips(db: FootnoteDatabase, text: string): Promise<ImportSummary> {
+  const incoming = dedupeById(parseClipsFile(text));
+  return db.transaction('rw', db.clips, async () => {
+    const existing = await db.clips.bulkGet(incoming.map((c) => c.id));
+    const write: Clip[] = [];
+    const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0 };
+    incoming.forEach((clip, i) => {
+      const old = existing[i] as Clip | undefined;
+      if (!old) summary.added++;
+      else if (clip.updatedAt > old.updatedAt) summary.updated++;
+      else return void summary.unchanged++;
+      write.push(clip);
+    });
+    if (write.length > 0) await db.clips.bulkPut(write);
+    return summary;
+  });
+}

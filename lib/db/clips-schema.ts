@@ -1,0 +1,131 @@
+/**
+ * A clip: a passage a reader saved, with their note and tags, where it came from, and how to find
+ * it again (W3C selectors). Schemas in zod/mini: clips travel in messages the content script checks.
+ * Notes, tags and titles are the reader's or the page's words: untrusted text, shown as text only.
+ */
+import { z } from 'zod/mini';
+import '../zod-config';
+import { anchorSchema } from '../page/anchor/selectors';
+import { isHttpUrl, partialDate, recordId } from './records';
+
+export const CLIP_LIMITS = {
+  url: 8192,
+  title: 1000,
+  publisher: 200,
+  quote: 20000,
+  note: 10000,
+  tags: 30,
+  tag: 60,
+  evidence: 50,
+} as const;
+
+const n = (x: number) => x.toLocaleString('en-GB');
+
+/** A web page's address: http(s) only, so a `javascript:` or `data:` link can never come back out of an export. */
+export const clipUrl = z
+  .string()
+  .check(z.maxLength(CLIP_LIMITS.url, `a URL of at most ${n(CLIP_LIMITS.url)} characters`), z.refine(isHttpUrl, 'an http(s) URL'));
+
+export const tagSchema = z
+  .string()
+  .check(
+    z.minLength(1, 'a tag (empty)'),
+    z.maxLength(CLIP_LIMITS.tag, `a tag of at most ${CLIP_LIMITS.tag} characters`),
+    z.refine((t) => t === normalizeTag(t), 'a tag without commas, leading "#" or extra spaces'),
+  );
+
+const time = z.number().check(z.int('a time in whole milliseconds'), z.nonnegative('a time after 1970'));
+
+/** What a counter-figure said when the clip was saved: the clip keeps it even if the evidence changes later. */
+export const counterSnapshotSchema = z.object({
+  evidenceId: recordId,
+  figure: z.string().check(z.minLength(1), z.maxLength(400)),
+  period: z.string().check(z.maxLength(200)),
+  geography: z.string().check(z.maxLength(200)),
+  direction: z.enum(['counters', 'context', 'supports']),
+  source: z.object({
+    publisher: z.string().check(z.minLength(1), z.maxLength(200)),
+    title: z.string().check(z.minLength(1), z.maxLength(500)),
+    published: partialDate,
+    url: clipUrl,
+  }),
+});
+export type CounterSnapshot = z.infer<typeof counterSnapshotSchema>;
+
+const clipFields = {
+  id: recordId,
+  /** The page's address without its #fragment. */
+  url: clipUrl,
+  title: z.string().check(z.maxLength(CLIP_LIMITS.title, `a title of at most ${n(CLIP_LIMITS.title)} characters`)),
+  /** As the page names itself (og:site_name, JSON-LD publisher), when it does. */
+  publisher: z.optional(z.string().check(z.maxLength(CLIP_LIMITS.publisher, `a publisher of at most ${CLIP_LIMITS.publisher} characters`))),
+  /** As the page dates itself (article:published_time, JSON-LD datePublished), when it does. */
+  published: z.optional(partialDate),
+  quote: z.string().check(z.minLength(1, 'the quote (required)'), z.maxLength(CLIP_LIMITS.quote, `a quote of at most ${n(CLIP_LIMITS.quote)} characters`)),
+  anchor: anchorSchema,
+  /** Set when the clip was saved from a flagged claim's card. */
+  claimId: z.optional(recordId),
+  evidenceIds: z.optional(z.array(recordId).check(z.maxLength(CLIP_LIMITS.evidence))),
+  counters: z.optional(z.array(counterSnapshotSchema).check(z.maxLength(CLIP_LIMITS.evidence))),
+  note: z.string().check(z.maxLength(CLIP_LIMITS.note, `a note of at most ${n(CLIP_LIMITS.note)} characters`)),
+  tags: z.array(tagSchema).check(z.maxLength(CLIP_LIMITS.tags, `at most ${CLIP_LIMITS.tags} tags`)),
+  createdAt: time,
+  updatedAt: time,
+};
+
+export const clipSchema = z
+  .object(clipFields)
+  .check(z.refine((c) => c.updatedAt >= c.createdAt, { message: 'an update time not before the creation time', path: ['updatedAt'] }));
+export type Clip = z.infer<typeof clipSchema>;
+
+/** An unsaved clip: kept in the database from the moment the editor opens, so nothing typed is lost. */
+export const clipDraftSchema = z.object(clipFields);
+export type ClipDraft = z.infer<typeof clipDraftSchema>;
+
+/** What the page side knows when it asks for a clip: the passage and the page, with the reader's words. */
+export const clipCaptureSchema = z.object({
+  url: clipUrl,
+  title: clipFields.title,
+  publisher: clipFields.publisher,
+  published: clipFields.published,
+  quote: clipFields.quote,
+  anchor: anchorSchema,
+  claimId: clipFields.claimId,
+  evidenceIds: clipFields.evidenceIds,
+});
+export type ClipCapture = z.infer<typeof clipCaptureSchema>;
+
+/** One tag as stored: spaces collapsed, no leading "#", no commas (they separate tags when typed). */
+export function normalizeTag(raw: string): string {
+  return raw.replace(/,/g, ' ').replace(/\s+/g, ' ').trim().replace(/^#+\s*/, '').slice(0, CLIP_LIMITS.tag).trim();
+}
+
+/** Tags as typed ("nhs england, #letters, access") → stored tags, duplicates (any case) dropped. */
+export function parseTags(input: string | readonly string[]): string[] {
+  const raw = typeof input === 'string' ? input.split(',') : input;
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const r of raw) {
+    const tag = normalizeTag(r);
+    const key = tag.toLocaleLowerCase();
+    if (!tag || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+    if (out.length === CLIP_LIMITS.tags) break;
+  }
+  return out;
+}
+
+/** A page address as clips store it: the #fragment names a place in the page, not another page. */
+export function pageKey(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}
+
+export function siteOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}

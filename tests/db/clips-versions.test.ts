@@ -1,0 +1,61 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { FootnoteDatabase } from '@/lib/db/database';
+import { createClipsRepository } from '@/lib/db/clips';
+import { applySchemaVersions } from '@/lib/db/versions';
+import { clip } from './clips-fixtures';
+
+/** A database declared with the schema versions before `upTo` only: the store as an older Footnote left it. */
+function olderDatabase(name: string, upTo: number): Dexie {
+  const db = new Dexie(name);
+  const only = new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop === 'version') {
+        return (n: number) => {
+          if (n < upTo) return target.version(n);
+          // Later versions: accepted and ignored.
+          const ignored = { stores: () => ignored, upgrade: () => ignored };
+          return ignored;
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+  applySchemaVersions(only);
+  return db;
+}
+
+describe('schema version 3 (clips)', () => {
+  it('upgrades a store seeded at the version before it, keeping every record, with empty clip tables', async () => {
+    const name = `versions-clips-${Math.random()}`;
+    const old = olderDatabase(name, 3);
+    await old.open();
+    const before = old.verno;
+    expect(before).toBeLessThan(3);
+    // Seed every table the older version has (whatever other issues added), plus a real site setting.
+    for (const table of old.tables) {
+      const key = table.schema.primKey.keyPath;
+      const keys = typeof key === 'string' ? [key] : (key ?? []);
+      await table.put({ ...Object.fromEntries(keys.map((k) => [k, `seed-${table.name}-${k}`])), seeded: true });
+    }
+    await old.table('siteSettings').put({ host: 'gponline.com', paused: true, updatedAt: 1 });
+    const seeded: Record<string, unknown[]> = {};
+    for (const table of old.tables) seeded[table.name] = await table.toArray();
+    const tableNames = old.tables.map((t) => t.name);
+    old.close();
+
+    const db = new FootnoteDatabase(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(3);
+    for (const t of tableNames) expect(await db.table(t).toArray()).toEqual(seeded[t]);
+    expect(await db.clips.count()).toBe(0);
+    expect(await db.clipDrafts.count()).toBe(0);
+
+    // The new tables and their indexes work.
+    const repo = createClipsRepository(db);
+    await repo.restore(clip());
+    expect(await db.clips.where('tags').equals('letters').count()).toBe(1);
+    expect(await db.clips.where('claimId').equals('practices-closed').count()).toBe(1);
+    await db.delete();
+  });
+});
