@@ -70,6 +70,19 @@ function insideMark(node: Node): boolean {
   return node.parentElement?.closest(MARK_TAG) != null;
 }
 
+/** The matches to mark: flagged ones, in text order; of overlapping matches the first (and longest) wins. */
+export function flaggedMatches(matches: readonly ClaimMatch[]): ClaimMatch[] {
+  const flagged = matches.filter((m) => m.highlight && m.end > m.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  const chosen: ClaimMatch[] = [];
+  let reached = 0;
+  for (const match of flagged) {
+    if (match.start < reached) continue;
+    chosen.push(match);
+    reached = match.end;
+  }
+  return chosen;
+}
+
 /**
  * Wraps every flagged match (`highlight: true`) of `map` and returns the marks in document order.
  * Matches that overlap an earlier one, that lie in text already marked, or whose text the page has
@@ -80,15 +93,7 @@ function insideMark(node: Node): boolean {
  * the matches of one map a chunk at a time (give the chunks last first, too).
  */
 export function markClaims(map: TextMap, matches: readonly ClaimMatch[], options: MarkOptions): Mark[] {
-  const flagged = matches.filter((m) => m.highlight && m.end > m.start).sort((a, b) => a.start - b.start || b.end - a.end);
-  // Of overlapping matches the first (and longest) wins.
-  const chosen: ClaimMatch[] = [];
-  let reached = 0;
-  for (const match of flagged) {
-    if (match.start < reached) continue;
-    chosen.push(match);
-    reached = match.end;
-  }
+  const chosen = flaggedMatches(matches);
   const marks: Mark[] = [];
   for (let i = chosen.length - 1; i >= 0; i--) {
     const match = chosen[i]!;

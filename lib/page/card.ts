@@ -1,0 +1,173 @@
+/**
+ * The card's place in the page: a shadow root (WXT `createShadowRootUi`, styles from the content
+ * script's CSS via cssInjectionMode 'ui') created on first use, holding the Preact card in a
+ * fixed-position box that Floating UI keeps beside the mark and on screen while the page scrolls.
+ * While the card is closed its host is out of the page, so the page's DOM is its own again.
+ */
+import { h, render } from 'preact';
+import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { Card, type CardProps } from '@/components/Card';
+
+export const CARD_HOST_TAG = 'footnote-card';
+
+/** What the card host needs of a shadow-root UI (WXT's, or a plain one in unit tests). */
+export interface CardUi {
+  /** The element that hosts the shadow root (in the page while mounted). */
+  readonly shadowHost: HTMLElement;
+  /** The element inside the shadow root that the card renders into. */
+  readonly uiContainer: HTMLElement;
+  mount(): void;
+  remove(): void;
+}
+
+export type CreateCardUi = () => Promise<CardUi>;
+
+export function wxtCardUi(ctx: ContentScriptContext): CreateCardUi {
+  return () =>
+    createShadowRootUi(ctx, {
+      name: CARD_HOST_TAG,
+      position: 'inline',
+      anchor: () => document.body ?? document.documentElement,
+      append: 'last',
+      // Keys typed in the card stay in the card: page shortcuts must not fire.
+      isolateEvents: true,
+      onMount: () => undefined,
+    });
+}
+
+export interface CardHost {
+  /** Opens (or updates) the card beside `pieces`; with `focus`, focus moves into the dialog. */
+  show(pieces: readonly Element[], props: CardProps, options?: { focus?: boolean }): Promise<void>;
+  /** Re-renders the open card with new props (the record arrived, an action finished). */
+  update(props: CardProps): void;
+  hide(): void;
+  readonly isOpen: boolean;
+  /** Whether an event came from inside the card (events from a shadow root reach the page retargeted to its host). */
+  contains(event: Event): boolean;
+  /** The dialog element while open (tests and focus checks). */
+  readonly dialog: HTMLElement | null;
+  destroy(): void;
+}
+
+/** The box around several inline pieces, for positioning the card against the whole claim. */
+export function piecesReference(pieces: readonly Element[]): VirtualElement {
+  const live = () => pieces.filter((p) => p.isConnected);
+  return {
+    contextElement: pieces[0],
+    getClientRects: () => live().flatMap((p) => [...p.getClientRects()]) as unknown as DOMRectList,
+    getBoundingClientRect() {
+      const rects = live().map((p) => p.getBoundingClientRect());
+      if (rects.length === 0) return new DOMRect();
+      const left = Math.min(...rects.map((r) => r.left));
+      const top = Math.min(...rects.map((r) => r.top));
+      const right = Math.max(...rects.map((r) => r.right));
+      const bottom = Math.max(...rects.map((r) => r.bottom));
+      return new DOMRect(left, top, right - left, bottom - top);
+    },
+  };
+}
+
+export function createCardHost(createUi: CreateCardUi): CardHost {
+  let ui: Promise<CardUi> | null = null;
+  let mounted: CardUi | null = null;
+  let float: HTMLElement | null = null;
+  let stopTracking: (() => void) | null = null;
+  let current: CardProps | null = null;
+  let generation = 0;
+  let destroyed = false;
+
+  const paint = () => {
+    if (float && current) render(h(Card, current), float);
+  };
+
+  /** Places the card and keeps it placed; resolves once it first stands in its place. */
+  const track = async (pieces: readonly Element[]): Promise<void> => {
+    stopTracking?.();
+    stopTracking = null;
+    const box = float!;
+    const reference = piecesReference(pieces);
+    const place = async () => {
+      const { x, y } = await computePosition(reference, box, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          offset(6),
+          flip({ padding: 8 }),
+          // Stays inside the viewport even when the claim scrolls away, so the card is never lost.
+          shift({ padding: 8, crossAxis: true }),
+          size({
+            padding: 8,
+            apply({ availableHeight }) {
+              box.style.setProperty('--fn-max-height', `${Math.max(160, Math.floor(availableHeight))}px`);
+            },
+          }),
+        ],
+      });
+      box.style.left = `${Math.round(x)}px`;
+      box.style.top = `${Math.round(y)}px`;
+      box.style.visibility = 'visible';
+    };
+    await place();
+    if (float !== box) return;
+    stopTracking = autoUpdate(reference, box, () => void place());
+  };
+
+  const hide = () => {
+    generation++;
+    stopTracking?.();
+    stopTracking = null;
+    current = null;
+    if (float) render(null, float);
+    if (mounted) {
+      mounted.remove();
+      mounted = null;
+    }
+    float = null;
+  };
+
+  return {
+    async show(pieces, props, options = {}) {
+      if (destroyed) return;
+      const mine = ++generation;
+      ui ??= createUi();
+      const theUi = await ui;
+      if (mine !== generation || destroyed) return;
+      if (!mounted) {
+        theUi.mount();
+        mounted = theUi;
+        float = document.createElement('div');
+        float.className = 'fn-float';
+        // Hidden until placed: a card flashing at the corner would be read as a glitch.
+        float.style.cssText = 'position:fixed;left:0;top:0;z-index:2147483647;visibility:hidden;';
+        theUi.uiContainer.replaceChildren(float);
+      }
+      current = props;
+      paint();
+      await track(pieces);
+      if (mine !== generation) return;
+      // preventScroll: the card is already on screen; scrolling would move the claim away from it.
+      if (options.focus) float?.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true });
+    },
+    update(props) {
+      if (!current) return;
+      current = props;
+      paint();
+    },
+    hide,
+    get isOpen() {
+      return current !== null;
+    },
+    get dialog() {
+      return float?.querySelector<HTMLElement>('[role="dialog"]') ?? null;
+    },
+    contains(event) {
+      return mounted !== null && event.composedPath().includes(mounted.shadowHost);
+    },
+    destroy() {
+      hide();
+      destroyed = true;
+    },
+  };
+}

@@ -1,0 +1,499 @@
+/**
+ * The content side of highlighting: scan results become marks, a mark opens the card, the card's
+ * actions go to the background, and the page's later changes are scanned as they come.
+ *
+ * One `startHighlighting(ctx, …)` per content script. While Footnote is active on a page there is
+ * a session (one per URL: single-page apps get a new one on navigation); pausing ends the session,
+ * which takes every mark, the mark style and the card out of the page.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ArticleInfo, ClaimMatch } from '../claims/types';
+import type { Evidence } from '../db/records';
+import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
+import { listen, sendToBackground } from '../runtime';
+import { groupFigures, type CardFigure, type CardProps } from '@/components/Card';
+import { createCardHost, wxtCardUi, type CardHost, type CreateCardUi } from './card';
+import { MarkSet, fallbackShort, flaggedMatches, markClaims, markKey, setActive, setExpanded, type Mark } from './highlight';
+import { ensureMarkStyle, MARK_STYLE_ATTR } from './mark-style';
+import { createFrameQueue, watchContent, type RequestFrame } from './observe';
+import { CARD_HOST_TAG } from './card';
+import type { TextMap } from './text-map';
+
+/** What the engine found in the whole page. `claims` offsets index `map.text`. */
+export interface PageScan {
+  article: ArticleInfo;
+  map: TextMap;
+  claims: ClaimMatch[];
+}
+
+export interface PageScanner {
+  /** Reads the whole page: whether it is an article on the topic, and the claims it makes. */
+  scanDocument(doc: Document): PageScan;
+  /**
+   * Reads one part of the page added or changed after the first scan, in the context of the
+   * article found then; null when that part is not article text (comments, related links…).
+   * Without it, changes are read by scanning the whole page again (throttled).
+   */
+  scanFragment?(root: Element, article: ArticleInfo): { map: TextMap; claims: ClaimMatch[] } | null;
+}
+
+export interface Messenger {
+  send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>>;
+  /** Starts answering messages sent to this tab; returns the function that stops. */
+  listen(handlers: Handlers): () => void;
+}
+
+export interface HighlightOptions {
+  scanner: PageScanner;
+  /** Whether Footnote is paused on this site (the answer to 'page/hello'). */
+  paused: boolean;
+  /** The page's first scan, when the caller already made it (it is used once, for the first session). */
+  initialScan?: PageScan;
+  messenger?: Messenger;
+  createCardUi?: CreateCardUi;
+  requestFrame?: RequestFrame;
+}
+
+export interface HighlightController {
+  /** Resolves when the work started so far (scans, marks, reports) is done: for tests and benchmarks. */
+  idle(): Promise<void>;
+  /** The marks on the page, in reading order. */
+  marks(): Mark[];
+  readonly paused: boolean;
+  readonly card: CardHost;
+}
+
+type ForClaim = ResponseOf<'evidence/forClaim'>;
+
+const CHUNK = 20;
+/** Above this many characters a changed block is scanned child block by child block, a frame at a time. */
+const SPLIT_CHARS = 4000;
+/** A block the page keeps rewriting is scanned at most this often in one session (no tug of war). */
+const MAX_SCANS_PER_BLOCK = 3;
+const FULL_RESCAN_DELAY_MS = 800;
+const MAX_FULL_RESCANS = 8;
+const RECORD_WAIT_MS = 1500;
+
+const defaultMessenger: Messenger = { send: sendToBackground, listen };
+
+/** The page URL as dismissals remember it: without the fragment (a jump inside the page is the same page). */
+export function pageUrlOf(href: string): string {
+  const url = new URL(href);
+  url.hash = '';
+  return url.href;
+}
+
+/** Evidence in the order the engine ranked it (its ids on the match); the store's order otherwise. */
+export function orderEvidence(evidence: readonly Evidence[], ranked: readonly string[]): CardFigure[] {
+  if (ranked.length > 0) {
+    const byId = new Map(evidence.map((e) => [e.id, e]));
+    const chosen = ranked.map((id) => byId.get(id)).filter((e): e is Evidence => e !== undefined);
+    if (chosen.length > 0) return chosen.map((e) => ({ evidence: e }));
+  }
+  return evidence.map((e) => ({ evidence: e }));
+}
+
+/** Splits a big changed subtree into its blocks, so that each frame scans a bounded amount. */
+export function splitForScan(root: Element, maxChars = SPLIT_CHARS): Element[] {
+  if ((root.textContent?.length ?? 0) <= maxChars) return [root];
+  const children = [...root.children];
+  const hasOwnText = [...root.childNodes].some(
+    (n) => (n.nodeType === 3 && /\S/.test((n as Text).data)) || (n.nodeType === 1 && !isBlockLike(n as Element) && /\S/.test(n.textContent ?? '')),
+  );
+  if (hasOwnText || children.length === 0) return [root];
+  return children.flatMap((child) => splitForScan(child, maxChars));
+}
+
+function isBlockLike(el: Element): boolean {
+  return /^(P|DIV|SECTION|ARTICLE|MAIN|ASIDE|HEADER|FOOTER|NAV|UL|OL|LI|DL|DT|DD|BLOCKQUOTE|FIGURE|FIGCAPTION|TABLE|TBODY|THEAD|TR|TD|TH|H[1-6]|PRE|FORM|FIELDSET|DETAILS|SUMMARY)$/.test(
+    el.tagName.toUpperCase(),
+  );
+}
+
+export function startHighlighting(ctx: ContentScriptContext, options: HighlightOptions): HighlightController {
+  const messenger = options.messenger ?? defaultMessenger;
+  const requestFrame: RequestFrame = options.requestFrame ?? ((cb) => void ctx.requestAnimationFrame(() => cb()));
+  const card = createCardHost(options.createCardUi ?? wxtCardUi(ctx));
+  ctx.onInvalidated(() => card.destroy());
+  let initialScan = options.initialScan;
+  let session: Session | null = null;
+
+  const begin = () => {
+    session?.end();
+    session = createSession();
+  };
+  const end = () => {
+    session?.end();
+    session = null;
+  };
+
+  const stopListening = messenger.listen({
+    'site/changed': ({ paused }) => {
+      if (paused) end();
+      else if (!session) begin();
+      return {};
+    },
+    'page/jumpTo': async ({ claimId, text }) => ({ found: (await session?.jumpTo(claimId, text)) ?? false }),
+  });
+  ctx.onInvalidated(() => {
+    stopListening();
+    // The extension went away (disabled, updated): the page gets its own DOM back.
+    end();
+  });
+  // A single-page app changed its URL: a new page as far as the reader is concerned.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (session) begin();
+  });
+  if (!options.paused) begin();
+
+  return {
+    idle: async () => {
+      // A session may start another round of work when the last one ends (a report, a rescan).
+      for (let i = 0; i < 5 && session; i++) await session.idle();
+    },
+    marks: () => session?.marks.all() ?? [],
+    get paused() {
+      return session === null;
+    },
+    card,
+  };
+
+  interface Session {
+    marks: MarkSet;
+    idle(): Promise<void>;
+    jumpTo(claimId: string, text: string): Promise<boolean>;
+    end(): void;
+  }
+
+  function createSession(): Session {
+    const doc = document;
+    const url = pageUrlOf(location.href);
+    const abort = new AbortController();
+    const signal = abort.signal;
+    const forgetInvalidation = ctx.onInvalidated(() => abort.abort());
+    const marks = new MarkSet();
+    const removeStyle = ensureMarkStyle(doc);
+    const queue = createFrameQueue({ requestFrame, signal });
+    const records = new Map<string, Promise<ForClaim>>();
+    const shorts = new Map<string, string>();
+    const scansOf = new WeakMap<Element, { text: string; count: number }>();
+    let dismissed = new Set<string>();
+    let article: ArticleInfo | null = null;
+    let openMark: Mark | null = null;
+    let busy = false;
+    let notice: string | null = null;
+    let reportQueued = false;
+    let fullRescans = 0;
+    let rescanTimer: number | null = null;
+    /** Work under way outside the frame queue (messages, scans waiting for records), for idle(). */
+    const started = new Set<Promise<void>>();
+    const track = (work: Promise<void>) => {
+      const tracked = work.catch((err: unknown) => console.debug('[Footnote]', err)).finally(() => started.delete(tracked));
+      started.add(tracked);
+    };
+
+    const isOwn = (node: Node): boolean => {
+      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (!el) return false;
+      return el.localName === CARD_HOST_TAG || el.closest(CARD_HOST_TAG) !== null || el.matches(`style[${MARK_STYLE_ATTR}]`);
+    };
+
+    const watcher = watchContent({
+      root: doc.body ?? doc.documentElement,
+      signal,
+      isOwn,
+      requestFrame,
+      onRemoved: () => {
+        const gone = watcher.quietly(() => marks.prune());
+        if (gone.length > 0) {
+          if (openMark && gone.includes(openMark)) closeCard(false);
+          queueReport();
+        }
+      },
+      onChange: (blocks) => {
+        if (!article?.isArticle || !article.onTopic || !options.scanner.scanFragment) return scheduleFullRescan();
+        for (const block of blocks) for (const part of splitForScan(block)) queue.push(() => scanFragment(part));
+        queueReport();
+      },
+    });
+
+    // ── Records (claim statement, short name, evidence) come from the store through the background ──
+
+    const recordFor = (claimId: string): Promise<ForClaim> => {
+      let found = records.get(claimId);
+      if (!found) {
+        found = messenger.send('evidence/forClaim', { claimId });
+        records.set(claimId, found);
+        found.then(
+          (r) => r.claim && shorts.set(claimId, r.claim.short),
+          () => records.delete(claimId), // asked again when a card opens
+        );
+      }
+      return found;
+    };
+
+    /** Asks for the records of these claims, waiting a little so that marks get their proper names. */
+    const prefetch = async (claims: readonly ClaimMatch[]) => {
+      const ids = [...new Set(claims.filter((c) => c.highlight).map((c) => c.claimId))].filter((id) => !shorts.has(id));
+      if (ids.length === 0) return;
+      const wait = new Promise<void>((resolve) => ctx.setTimeout(resolve, RECORD_WAIT_MS));
+      await Promise.race([Promise.allSettled(ids.map(recordFor)), wait]);
+    };
+
+    const shortOf = (match: ClaimMatch) => shorts.get(match.claimId) ?? fallbackShort(match.text);
+    const skip = (_match: ClaimMatch, key: string) => dismissed.has(key);
+
+    // ── Scanning and marking ──
+
+    const markInChunks = (map: TextMap, claims: readonly ClaimMatch[]) => {
+      const chosen = flaggedMatches(claims);
+      // Last chunk first: wrapping never moves the offsets of text before it.
+      for (let end = chosen.length; end > 0; end -= CHUNK) {
+        const chunk = chosen.slice(Math.max(0, end - CHUNK), end);
+        queue.push(() => watcher.quietly(() => marks.add(markClaims(map, chunk, { shortOf, skip }))));
+      }
+      queueReport();
+    };
+
+    const fullScan = async (scan?: PageScan) => {
+      const result = scan ?? options.scanner.scanDocument(doc);
+      if (signal.aborted) return;
+      article = result.article;
+      await prefetch(result.claims);
+      if (signal.aborted) return;
+      markInChunks(result.map, result.claims);
+      if (!article.isArticle || !article.onTopic) queueReport();
+    };
+
+    const scheduleFullRescan = () => {
+      if (rescanTimer !== null || fullRescans >= MAX_FULL_RESCANS) return;
+      rescanTimer = ctx.setTimeout(() => {
+        rescanTimer = null;
+        if (signal.aborted) return;
+        fullRescans++;
+        track(fullScan());
+      }, FULL_RESCAN_DELAY_MS);
+    };
+
+    const scanFragment = (root: Element) => {
+      if (!root.isConnected || !article || isOwn(root)) return;
+      const text = root.textContent ?? '';
+      const seen = scansOf.get(root);
+      // Never read the same content twice, and never fight a page that keeps rewriting a block.
+      if (seen && (seen.text === text || seen.count >= MAX_SCANS_PER_BLOCK)) return;
+      scansOf.set(root, { text, count: (seen?.count ?? 0) + 1 });
+      const result = options.scanner.scanFragment!(root, article);
+      if (!result || result.claims.length === 0) return;
+      const unknown = result.claims.some((c) => c.highlight && !shorts.has(c.claimId));
+      if (unknown) {
+        // Mark once the names are known (a frame or two later), then continue.
+        track(
+          prefetch(result.claims).then(() => {
+            if (!signal.aborted) markInChunks(result.map, result.claims);
+          }),
+        );
+      } else markInChunks(result.map, result.claims);
+    };
+
+    const report = () => {
+      // One report once the marking in hand is done, not one a chunk.
+      if (queue.size > 0) return queue.push(report);
+      reportQueued = false;
+      if (!article || signal.aborted) return;
+      const claims = marks.all().map((m) => m.match).slice(0, 500);
+      track(messenger.send('page/report', { url: location.href, article, claims }).then(() => undefined));
+    };
+
+    function queueReport() {
+      if (reportQueued) return;
+      reportQueued = true;
+      queue.push(report);
+    }
+
+    // ── The card ──
+
+    const propsFor = (mark: Mark, record: ForClaim | null, error: string | null): CardProps => ({
+      quote: mark.match.text,
+      stance: mark.match.stance,
+      wording: mark.match.wording,
+      statement: record?.claim?.statement ?? null,
+      figures: groupFigures(record ? orderEvidence(record.evidence, mark.match.evidence) : []),
+      status: error ? { kind: 'error', message: error } : record ? { kind: 'ready' } : { kind: 'loading' },
+      notice,
+      busy,
+      onClose: () => closeCard(true),
+      onDismiss: () => void dismiss(mark),
+      onPause: () => void pause(),
+      onKeyDown: (event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          closeCard(true);
+        }
+      },
+    });
+
+    let cardRecord: ForClaim | null = null;
+    let cardError: string | null = null;
+    const repaint = () => {
+      if (openMark) card.update(propsFor(openMark, cardRecord, cardError));
+    };
+
+    const openCard = async (mark: Mark, focus: boolean) => {
+      if (openMark && openMark !== mark) closeCard(false);
+      openMark = mark;
+      notice = null;
+      setExpanded(mark, true);
+      setActive(mark, true);
+      cardRecord = null;
+      cardError = null;
+      const pending = recordFor(mark.match.claimId);
+      const ready = await Promise.race([pending, Promise.resolve(null)]).catch(() => null);
+      cardRecord = ready;
+      await card.show(mark.pieces, propsFor(mark, cardRecord, null), { focus });
+      if (ready) return;
+      try {
+        const record = await pending;
+        if (openMark !== mark) return;
+        cardRecord = record;
+      } catch (err) {
+        if (openMark !== mark) return;
+        cardError = err instanceof Error ? err.message : String(err);
+      }
+      repaint();
+    };
+
+    function closeCard(returnFocus: boolean) {
+      const mark = openMark;
+      openMark = null;
+      card.hide();
+      if (!mark) return;
+      setExpanded(mark, false);
+      setActive(mark, false);
+      if (returnFocus && mark.pieces[0]?.isConnected) mark.pieces[0].focus();
+    }
+
+    const act = async (what: string, action: () => Promise<void>) => {
+      if (busy) return;
+      busy = true;
+      notice = null;
+      repaint();
+      try {
+        await action();
+      } catch (err) {
+        notice = `Could not ${what}: ${err instanceof Error ? err.message : String(err)}`;
+      } finally {
+        busy = false;
+        repaint();
+      }
+    };
+
+    const dismiss = (mark: Mark) =>
+      act('remember this', async () => {
+        await messenger.send('dismissals/add', { url, key: mark.key });
+        dismissed.add(mark.key);
+        const following = marks.all().find((m) => m.key !== mark.key && m.pieces[0]!.compareDocumentPosition(mark.pieces[0]!) & 2);
+        closeCard(false);
+        watcher.quietly(() => {
+          for (const m of marks.all()) if (m.key === mark.key) marks.remove(m);
+        });
+        // Keyboard users carry on from where the mark was.
+        if (following) following.pieces[0]!.focus();
+        queueReport();
+      });
+
+    const pause = () =>
+      act('pause', async () => {
+        await messenger.send('site/setPaused', { host: location.hostname, paused: true });
+        end();
+      });
+
+    // ── Reader input: delegated from the document, removed with the session ──
+
+    const on = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void) =>
+      doc.addEventListener(type, handler as EventListener, { signal });
+
+    on('click', (event) => {
+      const mark = marks.find(event.target);
+      if (mark) {
+        // A mark inside a link opens the card rather than leaving the page.
+        event.preventDefault();
+        void openCard(mark, true);
+      } else if (openMark && !card.contains(event)) closeCard(false);
+    });
+    on('keydown', (event) => {
+      const mark = marks.find(event.target);
+      if (!mark || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        void openCard(mark, true);
+      } else if (event.key === 'Escape' && openMark) {
+        closeCard(true);
+      }
+    });
+    on('mouseover', (event) => {
+      const mark = marks.find(event.target);
+      if (mark && marks.find(event.relatedTarget) !== mark) setActive(mark, true);
+    });
+    on('mouseout', (event) => {
+      const mark = marks.find(event.target);
+      if (mark && marks.find(event.relatedTarget) !== mark && mark !== openMark) setActive(mark, false);
+    });
+    on('focusin', (event) => {
+      const mark = marks.find(event.target);
+      if (mark) setActive(mark, true);
+      // Focus went elsewhere in the page: the card steps aside.
+      if (openMark && mark !== openMark && !card.contains(event)) closeCard(false);
+    });
+    on('focusout', (event) => {
+      const mark = marks.find(event.target);
+      if (mark && mark !== openMark) setActive(mark, false);
+    });
+
+    // ── Start ──
+
+    const first = initialScan;
+    initialScan = undefined;
+    track(
+      (async () => {
+        try {
+          dismissed = new Set((await messenger.send('dismissals/list', { url })).keys);
+        } catch (err) {
+          // Without the store's answer every claim is marked; a dismissal is remembered next time.
+          console.debug('[Footnote] dismissals', err);
+        }
+        if (!signal.aborted) await fullScan(first);
+      })(),
+    );
+
+    return {
+      marks,
+      async idle() {
+        while (started.size > 0) await Promise.all([...started]);
+        await queue.idle();
+      },
+      async jumpTo(claimId, text) {
+        const key = markKey(claimId, text);
+        const mark = marks.all().find((m) => m.key === key) ?? marks.all().find((m) => m.match.claimId === claimId);
+        if (!mark) return false;
+        const smooth = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+        mark.pieces[0]!.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+        await openCard(mark, true);
+        return true;
+      },
+      end() {
+        if (signal.aborted && marks.size === 0) return;
+        const wasArticle = article;
+        closeCard(false);
+        abort.abort();
+        forgetInvalidation();
+        if (rescanTimer !== null) clearTimeout(rescanTimer);
+        marks.clear();
+        removeStyle();
+        // The badge and the popup forget this page's claims.
+        if (wasArticle && ctx.isValid) {
+          messenger.send('page/report', { url: location.href, article: wasArticle, claims: [] }).catch(() => undefined);
+        }
+      },
+    };
+  }
+}
