@@ -1,3 +1,4 @@
+import type { ClaimMatch } from '@/lib/claims/types';
 import type { TabState } from '@/lib/messages';
 
 export interface PopupViewProps {
@@ -5,6 +6,33 @@ export interface PopupViewProps {
   error: string | null;
   busy: boolean;
   onTogglePause(paused: boolean): void;
+  /** Scrolls the page to a flagged claim and opens its card; without it the list has no jump links. */
+  onJump?(claim: ClaimMatch): void;
+}
+
+/** The flagged claims of the page, each with a jump to its mark. */
+function FlaggedClaims({ claims, onJump }: { claims: ClaimMatch[]; onJump?(claim: ClaimMatch): void }) {
+  return (
+    <section class="claims" aria-labelledby="claims-title">
+      <h2 id="claims-title">Flagged on this page</h2>
+      <ol data-testid="claims">
+        {claims.map((claim, i) => (
+          <li key={`${claim.claimId}:${claim.start}:${i}`}>
+            {onJump ? (
+              <button type="button" class="jump" data-testid="jump" data-claim={claim.claimId} onClick={() => onJump(claim)}>
+                <span aria-hidden="true">“</span>
+                {claim.text}
+                <span aria-hidden="true">”</span>
+                <span class="jump-label"> Show in page</span>
+              </button>
+            ) : (
+              claim.text
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
 }
 
 function describe(state: TabState): string {
@@ -17,7 +45,7 @@ function describe(state: TabState): string {
   return flagged === 0 ? 'Article about GP access: no contradicted claims found.' : `Article about GP access: ${flagged} claim${flagged === 1 ? '' : 's'} flagged.`;
 }
 
-export function PopupView({ state, error, busy, onTogglePause }: PopupViewProps) {
+export function PopupView({ state, error, busy, onTogglePause, onJump }: PopupViewProps) {
   return (
     <main class="popup">
       <h1>Footnote</h1>
@@ -25,6 +53,9 @@ export function PopupView({ state, error, busy, onTogglePause }: PopupViewProps)
       {state && (
         <>
           <p data-testid="page-state">{describe(state)}</p>
+          {!state.paused && state.claims.some((c) => c.highlight) && (
+            <FlaggedClaims claims={state.claims.filter((c) => c.highlight)} onJump={onJump} />
+          )}
           {state.host && (
             <label class="switch">
               <input

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView } from '@/components/PopupView';
 import type { TabState } from '@/lib/messages';
-import { sendToBackground } from '@/lib/runtime';
+import type { ClaimMatch } from '@/lib/claims/types';
+import { sendToBackground, sendToTab } from '@/lib/runtime';
 import '@/assets/ui.css';
 import './popup.css';
 
@@ -21,9 +22,14 @@ function Popup() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const [tabId, setTabId] = useState<number | null>(null);
+
   useEffect(() => {
     currentTabId()
-      .then((tabId) => sendToBackground('tab/state', { tabId }))
+      .then((id) => {
+        setTabId(id);
+        return sendToBackground('tab/state', { tabId: id });
+      })
       .then(setState, (e: unknown) => setError(String(e instanceof Error ? e.message : e)));
   }, []);
 
@@ -35,7 +41,18 @@ function Popup() {
       .finally(() => setBusy(false));
   };
 
-  return <PopupView state={state} error={error} busy={busy} onTogglePause={onTogglePause} />;
+  const onJump = (claim: ClaimMatch) => {
+    if (tabId === null) return;
+    sendToTab(tabId, 'page/jumpTo', { claimId: claim.claimId, text: claim.text })
+      .then((r) => {
+        if (!r.found) setError('That claim is no longer marked on the page.');
+        // The reader wants the page: a real popup steps aside (a popup opened as a tab for tests stays).
+        else if (!new URLSearchParams(location.search).has('tab')) window.close();
+      })
+      .catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)));
+  };
+
+  return <PopupView state={state} error={error} busy={busy} onTogglePause={onTogglePause} onJump={onJump} />;
 }
 
 render(<Popup />, document.getElementById('app')!);
