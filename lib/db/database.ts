@@ -1,11 +1,16 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { SiteSetting } from './site-settings';
+import type { Dismissal, StoredClaim, StoredEvidence, Tombstone } from './stored';
 import type { Clip, ClipDraft } from './clips-schema';
 import { applySchemaVersions } from './versions';
 
 /** The only place that knows table names; the rest of the extension goes through the repositories. */
 export class FootnoteDatabase extends Dexie {
   siteSettings!: EntityTable<SiteSetting, 'host'>;
+  evidence!: EntityTable<StoredEvidence, 'id'>;
+  claims!: EntityTable<StoredClaim, 'id'>;
+  tombstones!: EntityTable<Tombstone, 'id'>;
+  dismissals!: Dexie.Table<Dismissal, [string, string]>;
 
   clips!: EntityTable<Clip, 'id'>;
   clipDrafts!: EntityTable<ClipDraft, 'id'>;

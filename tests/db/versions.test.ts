@@ -1,0 +1,67 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { FootnoteDatabase } from '@/lib/db/database';
+import { createDismissalRepository } from '@/lib/db/dismissals';
+import { createEvidenceRepository } from '@/lib/db/evidence-store';
+import { applySchemaVersions } from '@/lib/db/versions';
+import { builtin, ev, pack, packText } from './evidence-fixtures';
+
+/** The database as a Footnote that knew only the versions before `upTo` left it. */
+function olderDatabase(name: string, upTo: number): Dexie {
+  const db = new Dexie(name);
+  const ignored = { stores: () => ignored, upgrade: () => ignored };
+  applySchemaVersions(
+    new Proxy(db, {
+      get: (target, prop, receiver) => (prop === 'version' ? (n: number) => (n < upTo ? target.version(n) : ignored) : Reflect.get(target, prop, receiver)),
+    }),
+  );
+  return db;
+}
+
+describe('schema version 2 (evidence store)', () => {
+  it('upgrades a version 1 store keeping every site setting, with empty evidence tables that work', async () => {
+    const name = `versions-evidence-${Math.random()}`;
+    const v1 = olderDatabase(name, 2);
+    await v1.open();
+    expect(v1.verno).toBe(1);
+    const settings = Array.from({ length: 50 }, (_, i) => ({ host: `site${i}.example`, paused: i % 2 === 0, updatedAt: i }));
+    await v1.table('siteSettings').bulkPut(settings);
+    v1.close();
+
+    const db = new FootnoteDatabase(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(2);
+    expect(await db.siteSettings.orderBy('host').toArray()).toEqual([...settings].sort((a, b) => (a.host < b.host ? -1 : 1)));
+    for (const table of [db.evidence, db.claims, db.tombstones, db.dismissals]) expect(await table.count()).toBe(0);
+
+    // The new tables and their indexes answer queries.
+    const repo = createEvidenceRepository(db);
+    await repo.seedBuiltin(builtin(1, [ev('b1', { claimIds: ['practices-closed', 'cannot-see-gp'] })]));
+    await repo.importPackText(packText(pack('lmc', 1, [ev('l1')])));
+    expect(await db.evidence.where('claimIds').equals('cannot-see-gp').primaryKeys()).toEqual(['b1']);
+    expect(await db.evidence.where('origin.packId').equals('lmc').primaryKeys()).toEqual(['l1']);
+    expect(await db.claims.where('origin.kind').equals('builtin').count()).toBe(5);
+    await createDismissalRepository(db).add('https://www.gponline.com/a#comments', 'k1');
+    expect(await db.dismissals.where('url').equals('https://www.gponline.com/a').count()).toBe(1);
+    await db.delete();
+  });
+
+  it('keeps version 2 evidence, claims, tombstones and dismissals through every later version', async () => {
+    const name = `versions-evidence-later-${Math.random()}`;
+    const v2 = olderDatabase(name, 3);
+    await v2.open();
+    const seeded = {
+      evidence: [{ ...ev('e1'), origin: { kind: 'user' }, updatedAt: 1 }],
+      claims: [{ id: 'practices-closed', statement: 'S', short: 's', wordings: [], origin: { kind: 'builtin', packId: 'builtin', packVersion: 1 }, updatedAt: 1 }],
+      tombstones: [{ id: 'evidence:b9', packId: 'builtin', deletedAt: 1 }],
+      dismissals: [{ url: 'https://www.gponline.com/a', key: 'k', createdAt: 1 }],
+    };
+    for (const [table, rows] of Object.entries(seeded)) await v2.table(table).bulkPut(rows);
+    v2.close();
+
+    const db = new FootnoteDatabase(name);
+    await db.open();
+    for (const [table, rows] of Object.entries(seeded)) expect(await db.table(table).toArray()).toEqual(rows);
+    await db.delete();
+  });
+});
