@@ -3,6 +3,10 @@ import { FootnoteDatabase } from '@/lib/db/database';
 import { createSiteSettingsRepository, siteKey } from '@/lib/db/site-settings';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createTabRegistry } from '@/lib/background/tab-state';
+import { createEvidenceHandlers } from '@/lib/background/evidence-handlers';
+import { createSeeder } from '@/lib/background/evidence-seed';
+import { createDismissalRepository } from '@/lib/db/dismissals';
+import { createEvidenceRepository } from '@/lib/db/evidence-store';
 import { listen, sendToTab } from '@/lib/runtime';
 
 export default defineBackground(() => {
@@ -33,6 +37,14 @@ export default defineBackground(() => {
       },
     }),
   );
+
+  // Evidence store: the built-in pack is seeded on install and on every update (a newer pack
+  // replaces only its own unedited records); reads wait for it. A listener of its own: messages it
+  // has no handler for are left to the listener above.
+  const evidence = createEvidenceRepository(db);
+  const seeder = createSeeder(evidence);
+  browser.runtime.onInstalled.addListener(({ reason }) => void seeder.seed(reason).catch((err) => console.error('Footnote: seeding the built-in evidence failed', err)));
+  listen(createEvidenceHandlers({ evidence, dismissals: createDismissalRepository(db), seeder }));
 
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
 });

@@ -8,6 +8,7 @@ import { z } from 'zod/mini';
 import './zod-config';
 import { articleInfoSchema, claimMatchSchema } from './claims/types';
 import { claimSchema, evidenceSchema } from './db/records';
+import { storedClaimSchema, storedEvidenceSchema } from './db/stored';
 
 const host = z.string().check(z.minLength(1), z.maxLength(253));
 const pageUrl = z.string().check(z.maxLength(8192), z.refine((s) => /^https?:\/\//i.test(s), 'an http(s) page URL'));
@@ -60,6 +61,51 @@ export const protocol = {
   'evidence/forClaim': {
     request: z.object({ claimId: z.string().check(z.minLength(1), z.maxLength(100)) }),
     response: z.object({ claim: z.nullable(claimSchema), evidence: z.array(evidenceSchema) }),
+  },
+
+  // ── Evidence: options page (store issue) ───────────────────────────────
+  // The options page reads and writes evidence only through these; the records carry their origin
+  // (built-in, imported pack, the reader's own) so the page can say where each came from.
+  /** Options → background: every claim and figure in the store. */
+  'evidence/list': {
+    request: z.object({}),
+    response: z.object({ claims: z.array(storedClaimSchema), evidence: z.array(storedEvidenceSchema) }),
+  },
+  /** Options → background: add the reader's figure, or save an edit (a pack's record is then marked edited). */
+  'evidence/save': {
+    request: z.object({ evidence: evidenceSchema }),
+    response: z.object({ evidence: storedEvidenceSchema }),
+  },
+  /** Options → background: delete a figure; the reply holds it, for undo. */
+  'evidence/delete': {
+    request: z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) }),
+    response: z.object({ deleted: z.nullable(storedEvidenceSchema) }),
+  },
+  /** Options → background: undo a delete, putting the record back exactly as it was. */
+  'evidence/restore': {
+    request: z.object({ evidence: storedEvidenceSchema }),
+    response: z.object({}),
+  },
+  /** Options → background: the reader's evidence as pack JSON, ready to save as a file. */
+  'packs/export': {
+    request: z.object({ includeBuiltin: z.boolean() }),
+    response: z.object({ fileName: z.string(), text: z.string(), claims: count, evidence: count }),
+  },
+  /**
+   * Options → background: import a pack file's text. A refused file changes nothing and `errors`
+   * names the record and field; otherwise `summary` says what changed ("12 added, 3 updated, 0 refused").
+   */
+  'packs/import': {
+    // Generous here: the store refuses anything over its own limit with a message that says so.
+    request: z.object({ text: z.string().check(z.maxLength(32 * 1024 * 1024)) }),
+    response: z.object({
+      ok: z.boolean(),
+      packId: z.nullable(z.string()),
+      summary: z.nullable(
+        z.object({ added: count, updated: count, unchanged: count, removed: count, refused: count, notes: z.array(z.string()) }),
+      ),
+      errors: z.array(z.string()),
+    }),
   },
 
   // ── "Not a claim here" (highlight issue) ───────────────────────────────

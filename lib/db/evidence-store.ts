@@ -128,6 +128,18 @@ export function createEvidenceRepository(db: FootnoteDatabase) {
       return buildPack(info, outClaims, outEvidence, now);
     },
 
+    /** The version of the built-in pack in the store, or null if it was never seeded. */
+    async builtinVersion(): Promise<number | null> {
+      const [claims, evidence, tombstones] = await Promise.all([
+        db.claims.where('origin.kind').equals('builtin').toArray(),
+        db.evidence.where('origin.kind').equals('builtin').toArray(),
+        db.tombstones.count(),
+      ]);
+      const versions = [...claims, ...evidence].map((r) => r.origin.packVersion ?? 0);
+      if (versions.length === 0) return tombstones > 0 ? 0 : null;
+      return Math.max(...versions);
+    },
+
     async counts(): Promise<{ claims: number; evidence: number }> {
       const [claims, evidence] = await Promise.all([db.claims.count(), db.evidence.count()]);
       return { claims, evidence };
