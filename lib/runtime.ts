@@ -11,14 +11,14 @@ export function sendToTab<T extends MessageType>(tabId: number, type: T, payload
 }
 
 /**
- * Listens for protocol messages; returns the function that stops listening. Messages whose type
- * this side has no handler for are left unanswered, so another listener (the background, when an
- * extension page also listens) can answer them.
+ * Listens for protocol messages; returns the function that stops listening. The background
+ * (`answersAll`) answers every message, with an error where it has no handler; other listeners leave
+ * messages they have no handler for unanswered, so that the background can answer them.
  */
-export function listen(handlers: Handlers): () => void {
+export function listen(handlers: Handlers, { answersAll = false } = {}): () => void {
   const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
     const type = (message as { type?: unknown } | null)?.type;
-    if (typeof type === 'string' && !(type in handlers)) return undefined;
+    if (!answersAll && typeof type === 'string' && !(type in handlers)) return undefined;
     return dispatch(message, sender, handlers);
   };
   browser.runtime.onMessage.addListener(listener);
