@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import '../zod-config';
+import { nationSchema } from '../db/records';
 
 export const stanceSchema = z.enum(['asserted', 'reported', 'rebutted', 'negated']);
 export type Stance = z.infer<typeof stanceSchema>;
@@ -27,5 +28,9 @@ export const articleInfoSchema = z.object({
   topicScore: z.number().check(z.gte(0), z.lte(1)),
   title: z.string(),
   signals: z.array(z.string()),
+  /** The article's date (YYYY-MM-DD, YYYY-MM or YYYY) and where it was read, e.g. "json-ld:datePublished". */
+  published: z.optional(z.object({ date: z.string().check(z.maxLength(10)), how: z.string().check(z.maxLength(200)) })),
+  /** The nation the story is about and how that was decided, e.g. "text:scotland-terms=3+2". */
+  nation: z.optional(z.object({ nation: nationSchema, how: z.string().check(z.maxLength(200)) })),
 });
 export type ArticleInfo = z.infer<typeof articleInfoSchema>;

@@ -1,0 +1,193 @@
+/**
+ * The claim engine: text in, claims with offsets, stance and evidence ids out. No DOM here; the
+ * page layer (lib/page/extract.ts) and the `scan` command feed it extracted text and page signals.
+ *
+ *   const engine = createEngine({ evidence });        // evidence: records with id + claimIds
+ *   engine.findClaims(text)                            // → ClaimMatch[] in text order
+ *   engine.analyse({ url, title, text, page, readerable, dates, host }) // → { article, claims }
+ */
+import { detectArticle, type ArticleDetection, type PageSignals } from './article';
+import { nationOf, publishedFrom, type DateCandidate } from './meta';
+import { CLAIM_IDS, GATE, NEGATOR, PATTERNS, type ClaimId, type ClaimPattern } from './patterns';
+import { blockAround, clauseOf, quotations, sentences, type Span } from './segment';
+import { stanceOf } from './stance';
+import { topicOf } from './topic';
+import type { ArticleInfo, ClaimMatch } from './types';
+
+export interface EvidenceLink {
+  id: string;
+  claimIds: readonly string[];
+}
+
+export interface EngineOptions {
+  /** Evidence records (only `id` and `claimIds` are read); their order is kept in each claim's list. */
+  evidence?: readonly EvidenceLink[];
+  /** Claims to look for; all built-in claims when left out. Ids without patterns are ignored. */
+  claimIds?: readonly string[];
+}
+
+export interface PageInput {
+  url: string;
+  title: string;
+  /** Extracted article text (lib/page/text-map); empty when the page is no article. */
+  text: string;
+  page: PageSignals;
+  /** Computed only when the cheaper signals did not decide. */
+  readerable: () => boolean;
+  /** Detection already made by the caller (the page layer detects before it extracts). */
+  detection?: ArticleDetection;
+  /** Candidate publication dates in order of trust. */
+  dates?: readonly DateCandidate[];
+}
+
+export interface PageResult {
+  article: ArticleInfo;
+  claims: ClaimMatch[];
+}
+
+export interface Engine {
+  findClaims(text: string): ClaimMatch[];
+  /** Article detection only (no text needed): lets the page layer exit before extracting. */
+  detect(page: PageSignals, readerable: () => boolean): ArticleDetection;
+  analyse(input: PageInput): PageResult;
+  evidenceFor(claimId: string): string[];
+}
+
+// Words just before a claim's subject that make it a few, not the profession: "some practices", "99 GP surgeries".
+const HEDGE_BEFORE = /\b(?:some|a few|few|a minority of|a small number of|a handful of|a number of|several|certain|one|one in \w+|\d[\d,.]*\s*(?:%|per ?cent)?(?:\s+of)?|hundreds(?:\s+of)?|thousands(?:\s+of)?|dozens(?:\s+of)?|almost \d[\d,.]*|nearly \d[\d,.]*|over \d[\d,.]*|more than \d[\d,.]*)\s+(?:[\w'’-]+\s+){0,2}$/i;
+// A yes/no question does not assert what it asks ("Were GP surgeries closed?"); a why-question does.
+const YES_NO_QUESTION = /^['‘’"“]?(?:are|is|were|was|have|has|had|did|do|does|can|could|should|will|would|must)\b[^?]*\?['’"”]?$/i;
+/** Quotations shorter than this many words are scare quotes ('closed'), not someone's speech. */
+const SPEECH_WORDS = 5;
+
+interface Candidate {
+  claimId: ClaimId;
+  pattern: ClaimPattern;
+  from: number;
+  to: number;
+  words: string;
+  gap: string;
+}
+
+function matchSentence(s: string, patterns: readonly ClaimPattern[]): Candidate[] {
+  const found: Candidate[] = [];
+  for (const pattern of patterns) {
+    if (pattern.needs && !pattern.needs.test(s)) continue;
+    if (pattern.refuse && pattern.refuse.test(s)) continue;
+    pattern.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = pattern.re.exec(s)) !== null) {
+      if (m[0].length === 0) {
+        pattern.re.lastIndex++;
+        continue;
+      }
+      found.push({ claimId: pattern.claimId, pattern, from: m.index, to: m.index + m[0].length, words: m[0], gap: m.groups?.gap ?? '' });
+    }
+  }
+  return found;
+}
+
+function quotedAt(text: string, block: Span, quotes: Span[], at: number): boolean {
+  for (const q of quotes) {
+    if (block.start + q.start > at || block.start + q.end <= at) continue;
+    const words = text.slice(block.start + q.start, block.start + q.end).trim().split(/\s+/).length;
+    if (words >= SPEECH_WORDS) return true;
+  }
+  return false;
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  const wanted = new Set<string>(options.claimIds ?? CLAIM_IDS);
+  const patterns = PATTERNS.filter((p) => wanted.has(p.claimId));
+  const evidence = new Map<string, string[]>();
+  for (const e of options.evidence ?? []) {
+    for (const claimId of e.claimIds) {
+      const list = evidence.get(claimId) ?? [];
+      if (!list.includes(e.id)) list.push(e.id);
+      evidence.set(claimId, list);
+    }
+  }
+  const evidenceFor = (claimId: string) => [...(evidence.get(claimId) ?? [])];
+
+  function findClaims(text: string): ClaimMatch[] {
+    const out: ClaimMatch[] = [];
+    const spans = sentences(text);
+    let quotesBlock: Span | null = null;
+    let quotes: Span[] = [];
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i]!;
+      const s = text.slice(span.start, span.end);
+      if (!GATE.test(s)) continue;
+      if (YES_NO_QUESTION.test(s)) continue;
+      const candidates = matchSentence(s, patterns);
+      if (candidates.length === 0) continue;
+
+      const block = blockAround(text, span.start);
+      if (!quotesBlock || quotesBlock.start !== block.start) {
+        quotesBlock = block;
+        quotes = quotations(text.slice(block.start, block.end));
+      }
+      const nextSpan = spans[i + 1];
+      const next = nextSpan && nextSpan.start < block.end ? text.slice(nextSpan.start, nextSpan.end) : undefined;
+
+      // One claim per clause: the earliest match wins, a claim over a negation at the same place.
+      candidates.sort((a, b) => a.from - b.from || Number(a.pattern.kind === 'negated') - Number(b.pattern.kind === 'negated'));
+      const taken: Span[] = [];
+      for (const c of candidates) {
+        if (c.pattern.kind === 'claim' && HEDGE_BEFORE.test(s.slice(Math.max(0, c.from - 60), c.from))) continue;
+        const clause = clauseOf(text, span, span.start + c.from, span.start + c.to);
+        if (taken.some((t) => t.start < clause.end && clause.start < t.end)) continue;
+        taken.push(clause);
+        const negated = c.pattern.kind === 'negated' || (c.pattern.negatable === true && NEGATOR.test(c.gap));
+        const stance = stanceOf({
+          sentence: s,
+          from: c.from,
+          to: c.to,
+          quoted: quotedAt(text, block, quotes, span.start + c.from),
+          next,
+          negated,
+        });
+        out.push({
+          claimId: c.claimId,
+          text: text.slice(clause.start, clause.end),
+          start: clause.start,
+          end: clause.end,
+          stance,
+          highlight: stance === 'asserted' || stance === 'reported',
+          wording: c.words.trim(),
+          evidence: evidenceFor(c.claimId),
+        });
+      }
+    }
+    return out;
+  }
+
+  function analyse(input: PageInput): PageResult {
+    const detection = input.detection ?? detectArticle(input.page, input.readerable);
+    const title = input.title.trim().slice(0, 500);
+    if (!detection.isArticle) {
+      return { article: { isArticle: false, onTopic: false, topicScore: 0, title, signals: detection.signals }, claims: [] };
+    }
+    let host: string | null = null;
+    try {
+      host = new URL(input.url).hostname;
+    } catch {
+      host = null;
+    }
+    const topic = topicOf(title, input.text, host);
+    const article: ArticleInfo = {
+      isArticle: true,
+      onTopic: topic.onTopic,
+      topicScore: topic.score,
+      title,
+      signals: [...detection.signals, ...topic.signals],
+    };
+    const published = publishedFrom(input.dates ?? []);
+    if (published) article.published = published;
+    const nation = nationOf(title, input.text, host);
+    if (nation) article.nation = nation;
+    return { article, claims: topic.onTopic ? findClaims(input.text) : [] };
+  }
+
+  return { findClaims, detect: detectArticle, analyse, evidenceFor };
+}

@@ -1,0 +1,82 @@
+/**
+ * Is this page about GP access or NHS England GP policy? An explainable score from counted terms:
+ * GP terms carry the decision, access terms and an NHS/UK setting support it, and pages whose
+ * vocabulary belongs to a neighbour (dentists, vets, lawyers, shops, schools, US primary care)
+ * are pulled down. Each part of the score is listed in `signals`.
+ */
+
+export interface TopicResult {
+  onTopic: boolean;
+  /** 0–1, two decimals. */
+  score: number;
+  signals: string[];
+}
+
+// "GP" is matched case-sensitively: "gp" in running text is rarely the doctor.
+const GP_TERMS = /\bGPs?\b|\bGP['’]s\b|\b[Gg]eneral [Pp]ractic(?:e|es|es['’]|tioners?)\b|\b[Ff]amily (?:doctors?|GPs?)\b|\b[Dd]octors?['’]? surger(?:y|ies)\b|\bRCGP\b|\bGPC\b|\bLMCs?\b|\bPCNs?\b|\b[Pp]rimary [Cc]are [Nn]etworks?\b|\bRoyal College of (?:GPs|General Practitioners)\b/g;
+const ACCESS_TERMS = /\bface[- ]to[- ]face\b|\bin[- ]person\b|\bappointments?\b|\bconsultations?\b|\btriage\b|\bsurger(?:y|ies)\b|\bpractices?\b|\breceptionists?\b|\b8am\b|\bwaiting rooms?\b|\baccess\b/gi;
+const UK_TERMS = /\bNHS\b|\bBMA\b|\bNHSE(?:I)?\b|\bCCGs?\b|\bICBs?\b|\bCQC\b|\bQOF\b|\b[Hh]ealth [Ss]ecretary\b|\bDepartment of Health\b|\bWhitehall\b|\bWestminster\b|\bHolyrood\b|\bSenedd\b|\bStormont\b/g;
+
+const NEIGHBOURS: ReadonlyArray<[string, RegExp]> = [
+  ['dental', /\bdent(?:al|ists?|istry)\b|\borthodont\w*/gi],
+  ['veterinary', /\bvet(?:s|erinary)?\b|\bpets?\b|\banimals?\b|\bRCVS\b|\bBVA\b/gi],
+  ['legal', /\blaw (?:firms?|offices?|practices?|centres?)\b|\blawyers?\b|\bsolicitors?\b|\battorneys?\b|\blitigat\w*/gi],
+  ['us-health', /\bMedicare\b|\bMedicaid\b|\bPCPs?\b|\bprimary[- ]care (?:physicians?|providers?|clinicians?|doctors?|offices?)\b|\bAmericans?\b|\bUnited States\b|\bU\.S\.|\bhealth insurance\b|\binsurers?\b|\bconcierge\b/g],
+  ['schools', /\bschools?\b|\bpupils?\b|\bteachers?\b|\bclassrooms?\b|\bOfsted\b|\bGCSEs?\b/gi],
+  ['retail', /\bshops?\b|\bretail(?:ers?)?\b|\bstores?\b|\bhigh street\b|\bshoppers?\b/gi],
+  ['hospital', /\bwaiting lists?\b|\belective\b|\bA&E\b|\bhospital trusts?\b|\bconsultant-led\b|\boperations\b/gi],
+];
+
+const count = (re: RegExp, s: string, cap = 1000): number => {
+  re.lastIndex = 0;
+  let n = 0;
+  while (n < cap && re.exec(s) !== null) n++;
+  return n;
+};
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** `host`: the page's host name; an outlet under .uk (or .scot, .wales, .cymru) is a UK setting. */
+export function topicOf(title: string, body: string, host: string | null = null): TopicResult {
+  // Long pages: the opening carries the topic; counting the whole of a 5 MB page gains nothing.
+  const text = body.length > 60_000 ? body.slice(0, 60_000) : body;
+  const gp = count(GP_TERMS, text);
+  const access = count(ACCESS_TERMS, text);
+  const ukHost = host !== null && /\.(?:uk|scot|wales|cymru)$/i.test(host);
+  const uk = count(UK_TERMS, text) + count(UK_TERMS, title) + (ukHost ? 1 : 0);
+  const titleGp = count(GP_TERMS, title, 1) > 0 || /\bface[- ]to[- ]face\b/i.test(title);
+
+  let neighbour = '';
+  let neighbourCount = 0;
+  for (const [name, re] of NEIGHBOURS) {
+    const n = count(re, text);
+    if (n > neighbourCount) {
+      neighbour = name;
+      neighbourCount = n;
+    }
+  }
+
+  const signals: string[] = [`topic:gp-terms=${gp}`, `topic:access-terms=${access}`];
+  let score = 0.5 * Math.min(1, gp / 6) + 0.15 * Math.min(1, access / 8);
+  if (titleGp) {
+    score += 0.2;
+    signals.push('topic:title');
+  }
+  if (uk > 0) {
+    score += 0.15;
+    signals.push(ukHost ? `topic:nhs-uk=${uk}(incl. .uk host)` : `topic:nhs-uk=${uk}`);
+  }
+  // A neighbour's vocabulary that rivals the GP terms means the page is about the neighbour.
+  if (neighbourCount > 0 && neighbourCount >= gp / 2) {
+    const penalty = neighbourCount >= gp ? 0.5 : 0.25;
+    score -= penalty;
+    signals.push(`topic:${neighbour}-terms=${neighbourCount}`);
+  }
+  score = round2(Math.max(0, Math.min(1, score)));
+  const enoughGp = gp >= 3 || (gp >= 2 && titleGp);
+  const onTopic = score >= 0.55 && enoughGp && uk > 0;
+  if (!enoughGp) signals.push('topic:too-few-gp-terms');
+  if (uk === 0) signals.push('topic:no-nhs-setting');
+  signals.push(`topic:score=${score}`);
+  return { onTopic, score, signals };
+}
