@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import { OptionsShell } from '@/components/OptionsShell';
+import { sendToBackground } from '@/lib/runtime';
+import { EvidencePanel } from './evidence-panel';
 import '@/assets/ui.css';
 import './options.css';
 
@@ -10,7 +12,7 @@ function Options() {
         {
           id: 'evidence',
           title: 'Evidence',
-          body: <p class="muted">The figures Footnote shows beside claims, each with its source.</p>,
+          body: <EvidencePanel send={sendToBackground} />,
         },
         { id: 'clips', title: 'Clips', body: <p class="muted">Passages you saved, with your notes.</p> },
         {

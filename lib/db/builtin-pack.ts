@@ -5,13 +5,13 @@
  * built-in records (seeding also replaces an unedited built-in record whose content changed).
  */
 import evidence from '@/assets/evidence.json';
+import { BUILTIN_CLAIM_IDS } from './claim-ids';
 import { BUILTIN_PACK_ID, PACK_FORMAT, PACK_FORMAT_VERSION, readPackData, type Pack } from './pack';
 
 export const BUILTIN_PACK_VERSION = 1;
 const BUILTIN_PACK_CREATED = '2026-11-23T00:00:00.000Z';
 
-/** The claim ids are fixed across the team: engine, store, card and ranking all use them. */
-export const BUILTIN_CLAIM_IDS = ['practices-closed', 'no-face-to-face', 'cannot-see-gp', 'face-to-face-collapsed', 'gps-doing-less'] as const;
+export { BUILTIN_CLAIM_IDS } from './claim-ids';
 
 // The claim catalogue is the engine's file; glob so that this module builds before it exists.
 const claimFiles = import.meta.glob<unknown>('/assets/claims.json', { eager: true, import: 'default' });

@@ -1,0 +1,83 @@
+/** Words the options page uses for evidence records: dates, directions, origins, search. */
+import { BUILTIN_CLAIM_IDS } from '@/lib/db/claim-ids';
+import type { Direction, Origin } from '@/lib/db/records';
+import type { StoredClaim, StoredEvidence } from '@/lib/db/stored';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2021", "May 2021" or "13 May 2021": as precise as the record is. */
+export function formatPartialDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  if (!monthName) return year ?? date;
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+}
+
+export const DIRECTION_LABEL: Record<Direction, string> = {
+  counters: 'Answers the claim',
+  context: 'Context',
+  supports: 'Partly supports the claim',
+};
+
+export function originLabel(origin: Origin): string {
+  const base = origin.kind === 'user' ? 'Yours' : origin.kind === 'builtin' ? 'Built-in' : `From pack “${origin.packId ?? '?'}”`;
+  return origin.editedAt !== undefined ? `${base}, edited by you` : base;
+}
+
+/** Only http(s) links are ever rendered as links (records are validated, but a link is where harm would be). */
+export function safeHref(url: string): string | undefined {
+  return /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+function haystack(e: StoredEvidence, claims: ReadonlyMap<string, StoredClaim>): string {
+  const s = e.source;
+  return [
+    e.figure, e.unit, e.period.label, e.period.from, e.period.to, e.geography, e.nation, DIRECTION_LABEL[e.direction], e.caution,
+    s.publisher, s.title, s.published, s.quotedFrom, s.quote, s.url,
+    ...e.claimIds.map((id) => claims.get(id)?.statement ?? id),
+  ]
+    .filter(Boolean)
+    .join(' \n ')
+    .toLowerCase();
+}
+
+/** Every word of the query must appear somewhere in the record, its source or its claims. */
+export function filterEvidence(evidence: readonly StoredEvidence[], claims: readonly StoredClaim[], query: string): StoredEvidence[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...evidence];
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  return evidence.filter((e) => {
+    const text = haystack(e, byId);
+    return words.every((w) => text.includes(w));
+  });
+}
+
+export interface ClaimGroup {
+  /** The claim id, or null for figures linked to no claim. */
+  id: string | null;
+  title: string;
+  evidence: StoredEvidence[];
+}
+
+/** Figures grouped by the claims they speak to, in catalogue order; a figure for two claims shows under both. */
+/** The catalogue's own claims in their fixed order, then any others by statement. */
+export function orderClaims<C extends { id: string; statement: string }>(claims: readonly C[]): C[] {
+  const rank = (id: string) => {
+    const i = (BUILTIN_CLAIM_IDS as readonly string[]).indexOf(id);
+    return i === -1 ? BUILTIN_CLAIM_IDS.length : i;
+  };
+  return [...claims].sort((a, b) => rank(a.id) - rank(b.id) || a.statement.localeCompare(b.statement));
+}
+
+export function groupByClaim(evidence: readonly StoredEvidence[], claims: readonly StoredClaim[]): ClaimGroup[] {
+  const groups = new Map<string, ClaimGroup>(orderClaims(claims).map((c) => [c.id, { id: c.id, title: c.statement, evidence: [] }]));
+  const unlinked: ClaimGroup = { id: null, title: 'Not linked to a claim', evidence: [] };
+  for (const e of evidence) {
+    if (e.claimIds.length === 0) unlinked.evidence.push(e);
+    for (const id of e.claimIds) {
+      if (!groups.has(id)) groups.set(id, { id, title: `Claim “${id}”`, evidence: [] });
+      groups.get(id)!.evidence.push(e);
+    }
+  }
+  return [...groups.values(), unlinked].filter((g) => g.evidence.length > 0);
+}
