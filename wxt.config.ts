@@ -23,6 +23,12 @@ export default defineConfig({
     action: { default_title: 'Footnote', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     // storage: the per-tab state in storage.session (the service worker forgets its memory). sidePanel: the clips panel.
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
+    // The card script (entrypoints/card-ui.ts), imported by the content script on the first card a reader opens.
+    // Chromium lets a content script import it only when listed; the dynamic URL keeps pages from probing for it.
+    // Firefox imports it without an entry, so it lists none.
+    ...(browser === 'firefox'
+      ? {}
+      : { web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }] }),
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
     },

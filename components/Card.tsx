@@ -1,21 +1,15 @@
 /**
  * The context card: what the page says, the plain claim it matched, and the record with its
  * sources. Pure: props in, events out. Every string is rendered as text (Preact escapes it); no
- * HTML from a page or a pack is ever parsed here.
+ * HTML from a page or a pack is ever parsed here. Its stylesheet is Card.css, which whoever mounts
+ * the card puts where the card lives (on web pages: inside the card's shadow root).
  */
 import type { TargetedKeyboardEvent } from 'preact';
-import type { Direction, Evidence } from '@/lib/db/records';
+import type { Direction } from '@/lib/db/records';
 import type { Stance } from '@/lib/claims/types';
-import './Card.css';
+import type { CardFigure, CardFigures } from './CardFigures';
 
-export interface CardFigure {
-  evidence: Evidence;
-  /** The figure was published (or its period starts) after the article: shown as later. */
-  afterArticle?: boolean;
-}
-
-/** Evidence grouped by what it does to the claim; each group in ranked order. */
-export type CardFigures = Record<Direction, CardFigure[]>;
+export { emptyFigures, groupFigures, type CardFigure, type CardFigures } from './CardFigures';
 
 export type CardStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
 
@@ -43,15 +37,6 @@ export interface CardProps {
   onKeyDown?: (event: TargetedKeyboardEvent<HTMLElement>) => void;
 }
 
-export const emptyFigures = (): CardFigures => ({ counters: [], context: [], supports: [] });
-
-/** Splits evidence by direction, keeping the order given (the ranked order) within each group. */
-export function groupFigures(figures: readonly CardFigure[]): CardFigures {
-  const groups = emptyFigures();
-  for (const figure of figures) groups[figure.evidence.direction].push(figure);
-  return groups;
-}
-
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "2021", "May 2021" or "12 May 2021": as precise as the record is. */
@@ -69,10 +54,11 @@ const STANCE_WORDS: Record<Stance, string> = {
   negated: 'the article denies it',
 };
 
-const GROUPS: { direction: Direction; title: string }[] = [
-  { direction: 'counters', title: 'What the record shows' },
-  { direction: 'context', title: 'Figures that qualify it' },
-  { direction: 'supports', title: 'Figures that partly support the claim' },
+/** Each group shows its first figures (the best ranked); the rest wait behind "more". */
+const GROUPS: { direction: Direction; title: string; shown: number }[] = [
+  { direction: 'counters', title: 'What the record shows', shown: 2 },
+  { direction: 'context', title: 'Figures that qualify it', shown: 1 },
+  { direction: 'supports', title: 'Figures that partly support the claim', shown: 1 },
 ];
 
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
@@ -141,18 +127,33 @@ export function Card(props: CardProps) {
         <>
           {props.nationNote && <p class="fn-nation-note">{props.nationNote}</p>}
           {total === 0 && <p class="fn-empty">Footnote has no figure for this claim yet.</p>}
-          {GROUPS.map(({ direction, title }) =>
-            figures[direction].length === 0 ? null : (
+          {GROUPS.map(({ direction, title, shown }) => {
+            const group = figures[direction];
+            if (group.length === 0) return null;
+            const rest = group.slice(shown);
+            return (
               <section class={`fn-group fn-group-${direction}`} aria-labelledby={`fn-group-${direction}`} key={direction}>
                 <h3 id={`fn-group-${direction}`}>{title}</h3>
                 <ul>
-                  {figures[direction].map((figure) => (
+                  {group.slice(0, shown).map((figure) => (
                     <Figure figure={figure} key={figure.evidence.id} />
                   ))}
                 </ul>
+                {rest.length > 0 && (
+                  <details class="fn-more">
+                    <summary>
+                      {rest.length} more {rest.length === 1 ? 'figure' : 'figures'}
+                    </summary>
+                    <ul>
+                      {rest.map((figure) => (
+                        <Figure figure={figure} key={figure.evidence.id} />
+                      ))}
+                    </ul>
+                  </details>
+                )}
               </section>
-            ),
-          )}
+            );
+          })}
         </>
       )}
 

@@ -1,15 +1,24 @@
 /**
- * The card's place in the page: a shadow root (WXT `createShadowRootUi`, styles from the content
- * script's CSS via cssInjectionMode 'ui') created on first use, holding the Preact card in a
- * fixed-position box that Floating UI keeps beside the mark and on screen while the page scrolls.
- * While the card is closed its host is out of the page, so the page's DOM is its own again.
+ * The card's place in the page: a shadow root (WXT `createShadowRootUi`) created on first use,
+ * holding the Preact card in a fixed-position box that Floating UI keeps beside the mark and on
+ * screen while the page scrolls. While the card is closed its host is out of the page, so the
+ * page's DOM is its own again.
+ *
+ * This module (Preact, Floating UI, the card) is not in the content script: it is built as the
+ * `card-ui` script and loaded on the first card a reader opens (see card-loader.ts), which keeps
+ * what every page pays for small. Its stylesheet travels inside it and goes into the shadow root.
  */
 import { h, render } from 'preact';
 import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Card, type CardProps } from '@/components/Card';
+import cardCss from '@/components/Card.css?inline';
+import type { CardHost } from './card-loader';
 
+export type { CardHost } from './card-loader';
+
+/** The shadow host's tag (the controller knows it too, to tell the card's DOM changes from the page's). */
 export const CARD_HOST_TAG = 'footnote-card';
 
 /** What the card host needs of a shadow-root UI (WXT's, or a plain one in unit tests). */
@@ -29,26 +38,13 @@ export function wxtCardUi(ctx: ContentScriptContext): CreateCardUi {
     createShadowRootUi(ctx, {
       name: CARD_HOST_TAG,
       position: 'inline',
+      css: cardCss,
       anchor: () => document.body ?? document.documentElement,
       append: 'last',
       // Keys typed in the card stay in the card: page shortcuts must not fire.
       isolateEvents: true,
       onMount: () => undefined,
     });
-}
-
-export interface CardHost {
-  /** Opens (or updates) the card beside `pieces`; with `focus`, focus moves into the dialog. */
-  show(pieces: readonly Element[], props: CardProps, options?: { focus?: boolean }): Promise<void>;
-  /** Re-renders the open card with new props (the record arrived, an action finished). */
-  update(props: CardProps): void;
-  hide(): void;
-  readonly isOpen: boolean;
-  /** Whether an event came from inside the card (events from a shadow root reach the page retargeted to its host). */
-  contains(event: Event): boolean;
-  /** The dialog element while open (tests and focus checks). */
-  readonly dialog: HTMLElement | null;
-  destroy(): void;
 }
 
 /** The box around several inline pieces, for positioning the card against the whole claim. */

@@ -11,12 +11,12 @@ import type { ArticleInfo, ClaimMatch } from '../claims/types';
 import type { Evidence } from '../db/records';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
 import { listen, sendToBackground } from '../runtime';
-import { groupFigures, type CardFigure, type CardProps } from '@/components/Card';
-import { createCardHost, wxtCardUi, type CardHost, type CreateCardUi } from './card';
+import type { CardProps } from '@/components/Card';
+import { groupFigures, type CardFigure } from '@/components/CardFigures';
+import { lazyCardHost, loadCardModule, type CardHost } from './card-loader';
 import { MarkSet, fallbackShort, flaggedMatches, markClaims, markKey, setActive, setExpanded, type Mark } from './highlight';
 import { ensureMarkStyle, MARK_STYLE_ATTR } from './mark-style';
 import { createFrameQueue, watchContent, type RequestFrame } from './observe';
-import { CARD_HOST_TAG } from './card';
 import type { TextMap } from './text-map';
 
 /** What the engine found in the whole page. `claims` offsets index `map.text`. */
@@ -50,7 +50,8 @@ export interface HighlightOptions {
   /** The page's first scan, when the caller already made it (it is used once, for the first session). */
   initialScan?: PageScan;
   messenger?: Messenger;
-  createCardUi?: CreateCardUi;
+  /** Makes the card host (default: loads the card-ui script and mounts in a WXT shadow root). */
+  loadCardHost?: () => Promise<CardHost>;
   requestFrame?: RequestFrame;
 }
 
@@ -75,6 +76,9 @@ const MAX_FULL_RESCANS = 8;
 const RECORD_WAIT_MS = 1500;
 
 const defaultMessenger: Messenger = { send: sendToBackground, listen };
+
+/** The card's shadow host element (lib/page/card.ts names it so; kept here to spare the content script that module). */
+const CARD_HOST_TAG = 'footnote-card';
 
 /** The page URL as dismissals remember it: without the fragment (a jump inside the page is the same page). */
 export function pageUrlOf(href: string): string {
@@ -113,7 +117,13 @@ function isBlockLike(el: Element): boolean {
 export function startHighlighting(ctx: ContentScriptContext, options: HighlightOptions): HighlightController {
   const messenger = options.messenger ?? defaultMessenger;
   const requestFrame: RequestFrame = options.requestFrame ?? ((cb) => void ctx.requestAnimationFrame(() => cb()));
-  const card = createCardHost(options.createCardUi ?? wxtCardUi(ctx));
+  const card = lazyCardHost(
+    options.loadCardHost ??
+      (async () => {
+        const module = await loadCardModule();
+        return module.createCardHost(module.wxtCardUi(ctx));
+      }),
+  );
   ctx.onInvalidated(() => card.destroy());
   let initialScan = options.initialScan;
   let session: Session | null = null;
@@ -348,9 +358,17 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       cardError = null;
       const pending = recordFor(mark.match.claimId);
       const ready = await Promise.race([pending, Promise.resolve(null)]).catch(() => null);
+      if (openMark !== mark) return;
       cardRecord = ready;
-      await card.show(mark.pieces, propsFor(mark, cardRecord, null), { focus });
-      if (ready) return;
+      try {
+        await card.show(mark.pieces, propsFor(mark, cardRecord, null), { focus });
+      } catch (err) {
+        // The card script could not load (the extension was updated under the page): no card, no stuck state.
+        if (openMark === mark) closeCard(false);
+        console.debug('[Footnote]', err);
+        return;
+      }
+      if (ready || openMark !== mark) return;
       try {
         const record = await pending;
         if (openMark !== mark) return;

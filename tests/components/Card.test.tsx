@@ -112,6 +112,18 @@ describe('Card', () => {
     expect(host.querySelectorAll('.fn-group a[target="_blank"]')).toHaveLength(3);
   });
 
+  it('shows the best-ranked figures first and keeps the rest behind "more", in ranked order', () => {
+    const counters = ['a', 'b', 'c', 'd'].map((id) => ({ evidence: { ...faceToFace, id, figure: `figure ${id}` } }));
+    const host = show(props({ figures: groupFigures(counters) }));
+    const group = host.querySelector('.fn-group-counters')!;
+    expect([...group.querySelectorAll(':scope > ul .fn-figure-value')].map(text)).toEqual(['figure a', 'figure b']);
+    const more = group.querySelector('details.fn-more')!;
+    expect(more.hasAttribute('open')).toBe(false);
+    expect(text(more.querySelector('summary'))).toBe('2 more figures');
+    expect([...more.querySelectorAll('.fn-figure-value')].map(text)).toEqual(['figure c', 'figure d']);
+    expect(show(props()).querySelector('details')).toBeNull();
+  });
+
   it("shows the nation note, and says so plainly when the store has no figure", () => {
     const note = 'Footnote has no figure for Scotland. The figures below are for England and are labelled as England\'s.';
     expect(text(show(props({ nationNote: note })).querySelector('.fn-nation-note'))).toBe(note);

@@ -8,7 +8,7 @@ import type { Claim, Evidence } from '@/lib/db/records';
 import { dispatch, request, type Handlers, type MessageType, type RequestOf } from '@/lib/messages';
 import { buildTextMap } from '@/lib/page/text-map';
 import { startHighlighting, splitForScan, orderEvidence, pageUrlOf, type HighlightController, type Messenger, type PageScanner } from '@/lib/page/controller';
-import { wxtCardUi } from '@/lib/page/card';
+import { createCardHost, wxtCardUi } from '@/lib/page/card';
 import { markKey } from '@/lib/page/highlight';
 import { isFootnoteSplit } from '@/lib/page/wrap';
 
@@ -192,7 +192,7 @@ async function start(options: { paused?: boolean; scan?: PageScanner } = {}): Pr
     scanner: options.scan ?? scanner(),
     paused: options.paused ?? false,
     messenger: bg.messenger,
-    createCardUi: wxtCardUi(ctx),
+    loadCardHost: async () => createCardHost(wxtCardUi(ctx)),
     requestFrame: frame,
   });
   await c.idle();

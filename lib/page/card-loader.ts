@@ -1,0 +1,90 @@
+/**
+ * The content script's side of the card: the card itself (Preact, Floating UI, its stylesheet;
+ * lib/page/card.ts) is the `card-ui` script, imported from the extension on the first card a
+ * reader opens. Most pages never show a card, so they never load it.
+ */
+import { browser } from 'wxt/browser';
+import type { CardProps } from '@/components/Card';
+import type { createCardHost, wxtCardUi } from './card';
+
+export interface CardHost {
+  /** Opens (or updates) the card beside `pieces`; with `focus`, focus moves into the dialog. */
+  show(pieces: readonly Element[], props: CardProps, options?: { focus?: boolean }): Promise<void>;
+  /** Re-renders the open card with new props (the record arrived, an action finished). */
+  update(props: CardProps): void;
+  hide(): void;
+  readonly isOpen: boolean;
+  /** Whether an event came from inside the card (events from a shadow root reach the page retargeted to its host). */
+  contains(event: Event): boolean;
+  /** The dialog element while open (focus checks, tests). */
+  readonly dialog: HTMLElement | null;
+  destroy(): void;
+}
+
+/** What the card-ui script provides once loaded. */
+export interface CardModule {
+  createCardHost: typeof createCardHost;
+  wxtCardUi: typeof wxtCardUi;
+}
+
+// The content script's isolated world: the page cannot see or set this.
+const KEY = '__footnoteCardModule';
+type Holder = { [KEY]?: CardModule };
+
+/** Called by the card-ui script when it runs. */
+export function registerCardModule(module: CardModule): void {
+  (globalThis as Holder)[KEY] = module;
+}
+
+export async function loadCardModule(): Promise<CardModule> {
+  const holder = globalThis as Holder;
+  // A module script from the extension runs in the content script's world (Chromium and Firefox).
+  if (!holder[KEY]) await import(/* @vite-ignore */ browser.runtime.getURL('/card-ui.js'));
+  const module = holder[KEY];
+  if (!module) throw new Error('The Footnote card script did not load.');
+  return module;
+}
+
+/**
+ * A card host that loads the real one on first `show`. Until then it is closed and contains
+ * nothing; a `hide` while loading wins over the `show` that started the load.
+ */
+export function lazyCardHost(load: () => Promise<CardHost>): CardHost {
+  let host: CardHost | null = null;
+  let loading: Promise<CardHost> | null = null;
+  let generation = 0;
+  let destroyed = false;
+  return {
+    async show(pieces, props, options) {
+      const mine = ++generation;
+      if (!host) {
+        loading ??= load();
+        try {
+          host = await loading;
+        } catch (err) {
+          loading = null; // try again on the next click
+          throw err;
+        }
+      }
+      if (mine !== generation || destroyed) return;
+      await host.show(pieces, props, options);
+    },
+    update: (props) => host?.update(props),
+    hide() {
+      generation++;
+      host?.hide();
+    },
+    get isOpen() {
+      return host?.isOpen ?? false;
+    },
+    contains: (event) => host?.contains(event) ?? false,
+    get dialog() {
+      return host?.dialog ?? null;
+    },
+    destroy() {
+      destroyed = true;
+      generation++;
+      host?.destroy();
+    },
+  };
+}
