@@ -31,8 +31,8 @@ const src = (strings: TemplateStringsArray, ...parts: (string | number)[]) => St
 // One word (letters, digits, apostrophes, hyphens), perhaps with a trailing comma; then `gap(n)` is at
 // most n such words between two parts of a pattern.
 const WORD = src`[\w'’‘-]+,?`;
-const gap = (n: number) => src`(?<gap>(?:\s+${WORD}){0,${n}}?)\s+`;
-const gapN = (n: number) => src`(?:\s+${WORD}){0,${n}}?\s+`;
+const gap = (n: number) => src`(?<gap>,?(?:\s+${WORD}){0,${n}}?)\s+`;
+const gapN = (n: number) => src`,?(?:\s+${WORD}){0,${n}}?\s+`;
 // An optional quote mark: the press puts scare quotes round the key word ('closed').
 const Q = src`['‘’"“”]?`;
 const F2F = src`face[- ]to[- ]face|in[- ]person`;
@@ -42,7 +42,7 @@ const NOT_GP_QUALIFIER = src`(?<!\b(?:dental|dentists?['’]?|dentistry|veterina
 /** GP practices or surgeries in the plural or as a service ("general practice"); one named surgery is local news. */
 const PRACTICES = src`${NOT_GP_QUALIFIER}\b(?:(?:gp|gps['’]?|nhs|local|family doctors?['’]?|doctors?['’]?)\s+)?(?:surgeries|practices)\b|\bgeneral practice\b(?![- ](?:staff|teams?|workforce|nurses?|pharmacists?)\b)`;
 /** GPs as a group. */
-const GPS = src`\b(?:gps|gps['’]|family doctors|general practitioners|family gps|nhs gps|local gps)\b`;
+const GPS = src`\b(?:gps['’](?!\w)|(?:gps|family doctors|general practitioners|family gps|nhs gps|local gps)\b)`;
 const PRACTICES_OR_GPS = src`(?:${PRACTICES}|${GPS}|\b(?:their|your|my|the) (?:gp|local gp|doctor)\b)`;
 const GP_OR_PRACTICE_SUBJECT = src`(?:${GPS}|\bdoctors\b|${PRACTICES}|\bclinicians\b)`;
 
@@ -91,9 +91,8 @@ export const PATTERNS: readonly ClaimPattern[] = [
   P('practices-closed', src`(?:${PRACTICES_OR_GPS})${gapN(4)}${Q}(?:not|never|yet to|calls? to|urged to|told to|ordered to|must|should|to fully)\s+(?:be\s+)?reopen(?:ed|ing)?\b`),
   P('practices-closed', src`\breopen(?:ing)?\s+(?:gp\s+|their\s+)?(?:surgeries|practices)\b`),
   // Negations: "GP surgeries have remained open throughout the lockdowns", "general practice is open and has been throughout"
-  P('practices-closed', src`(?:${PRACTICES_OR_GPS})\s+(?:(?:have|has|had)\s+)?(?:\w+\s+)?(?:remained|stayed|been|kept|remain|stay|are|is|were|was)\s+(?:(?:very much|always|fully|all|still|largely)\s+)?${Q}open${Q}(?!\w|\s+(?:their|its|up|to walk|reception|the))`, {
+  P('practices-closed', src`(?:${PRACTICES_OR_GPS})\s+(?:(?:have|has|had)\s+)?(?!(?:should|must|will|would|could|may|might|can|cannot|to|need)\b)(?:\w+\s+)?(?:remained|stayed|been|kept|remain|stay|are|is|were|was)\s+(?:(?:very much|always|fully|all|still|largely)\s+)?${Q}open${Q}(?!\w|\s+(?:their|its|up|to walk|reception|the))`, {
     kind: 'negated',
-    refuse: /\b(?:should|must|will|would|could|may|might|need to|to be open|reception)\b/i,
   }),
   P('practices-closed', src`(?:${PRACTICES})${gapN(3)}(?:never|did not|didn['’]t|have not|haven['’]t|has not|hasn['’]t|were not|weren['’]t|was not|wasn['’]t|are not|aren['’]t|is not|isn['’]t)\s+(?:\w+\s+)?${Q}(?:close|closed|shut)${Q}(?!\w)`, {
     kind: 'negated',
@@ -140,7 +139,8 @@ export const PATTERNS: readonly ClaimPattern[] = [
 
   // ── cannot-see-gp ───────────────────────────────────────────────────────────────────────────
   // "patients forced to go to A&E because they can't get an appointment", "patients cannot see their GP face to face"
-  P('cannot-see-gp', src`\b(?:patients|people|the public|pensioners|the elderly|elderly people|families|constituents|readers|sick people|millions|they|you|we|i|nobody|no one|no-one)${gap(3)}(?:can['’]?t|cannot|can not|couldn['’]?t|could not|(?:are|were|was|been|being|is)?\s*unable to|(?:are|were|was|is)?\s*not able to|no longer able to)\s+(?:(?:even|ever|actually|physically)\s+)?(?:get\s+(?:to\s+|in\s+to\s+)?see|see|get\s+(?:an\s+|a\s+)?appointments?\s+with|book\s+(?:an\s+|a\s+)?appointments?\s+with|get\s+hold\s+of|get\s+through\s+to|get|book|access|obtain|secure)\s+(?:(?:a|an|their|his|her|my|your|our|the|any)\s+)?(?:own\s+)?(?:(?:gp|doctor|family doctor|general practitioner)(?:['’]s)?\b(?!\s+(?:surger|practice))|(?:gp|doctor['’]?s?|${F2F})\s+appointments?\b|appointments?\b)`, {
+  // A subject narrowed by a relative clause ("patients who have been unable to…") is some patients, not the claim.
+  P('cannot-see-gp', src`\b(?:patients|people|the public|pensioners|the elderly|elderly people|families|constituents|readers|sick people|millions|they|you|we|i|nobody|no one|no-one)(?!\s+(?:who|that|whose|which)\b)${gap(3)}(?:can['’]?t|cannot|can not|couldn['’]?t|could not|(?:are|were|was|been|being|is)?\s*unable to|(?:are|were|was|is)?\s*not able to|no longer able to)\s+(?:(?:even|ever|actually|physically)\s+)?(?:get\s+(?:to\s+|in\s+to\s+)?see|see|get\s+(?:an\s+|a\s+)?appointments?\s+with|book\s+(?:an\s+|a\s+)?appointments?\s+with|get\s+hold\s+of|get\s+through\s+to|get|book|access|obtain|secure)\s+(?:(?:a|an|their|his|her|my|your|our|the|any)\s+)?(?:own\s+)?(?:(?:gp|doctor|family doctor|general practitioner)(?:['’]s)?\b(?!\s+(?:surger|practice))|(?:gp|doctor['’]?s?|${F2F})\s+appointments?\b|appointments?\b)`, {
     negatable: true,
     needs: /\b(?:gps?|family doctors?|doctors?|surger(?:y|ies)|practices|general practice)\b/i,
   }),
@@ -170,7 +170,9 @@ export const PATTERNS: readonly ClaimPattern[] = [
     needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices|general practice)\b/i,
   }),
   // "my GPs … have opted to retain the easy life"
-  P('gps-doing-less', src`(?:${GPS}|\bdoctors\b)${gapN(12)}(?:an?|the)\s+${Q}\s?(?:easy|easier|cushy)\s+life\b`),
+  P('gps-doing-less', src`\b(?:an?|the)\s+${Q}\s?(?:easy|easier|cushy)\s+life\b`, {
+    needs: /\b(?:gps|family doctors|doctors)\b/i,
+  }),
   // Negation: "working harder than ever"
   P('gps-doing-less', src`(?:${GPS}|\bdoctors\b|${PRACTICES}|\bwe\b)${gapN(3)}(?:work|working|worked)\s+(?:\w+\s+)?(?:harder than ever|flat out|tirelessly)\b`, {
     kind: 'negated',

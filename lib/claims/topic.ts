@@ -13,9 +13,11 @@ export interface TopicResult {
 }
 
 // "GP" is matched case-sensitively: "gp" in running text is rarely the doctor.
-const GP_TERMS = /\bGPs?\b|\bGP['’]s\b|\b[Gg]eneral [Pp]ractic(?:e|es|es['’]|tioners?)\b|\b[Ff]amily (?:doctors?|GPs?)\b|\b[Dd]octors?['’]? surger(?:y|ies)\b|\bRCGP\b|\bGPC\b|\bLMCs?\b|\bPCNs?\b|\b[Pp]rimary [Cc]are [Nn]etworks?\b|\bRoyal College of (?:GPs|General Practitioners)\b/g;
+const GP_TERMS = /\bGPs?\b|\bGPS['’]|\bGP['’]s\b|\b[Gg]eneral [Pp]ractic(?:e|es|es['’]|tioners?)\b|\b[Ff]amily (?:doctors?|GPs?)\b|\b[Dd]octors?['’]? surger(?:y|ies)\b|\bRCGP\b|\bGPC\b|\bLMCs?\b|\bPCNs?\b|\b[Pp]rimary [Cc]are [Nn]etworks?\b|\bRoyal College of (?:GPs|General Practitioners)\b/g;
 const ACCESS_TERMS = /\bface[- ]to[- ]face\b|\bin[- ]person\b|\bappointments?\b|\bconsultations?\b|\btriage\b|\bsurger(?:y|ies)\b|\bpractices?\b|\breceptionists?\b|\b8am\b|\bwaiting rooms?\b|\baccess\b/gi;
-const UK_TERMS = /\bNHS\b|\bBMA\b|\bNHSE(?:I)?\b|\bCCGs?\b|\bICBs?\b|\bCQC\b|\bQOF\b|\b[Hh]ealth [Ss]ecretary\b|\bDepartment of Health\b|\bWhitehall\b|\bWestminster\b|\bHolyrood\b|\bSenedd\b|\bStormont\b/g;
+const UK_TERMS = /\bNHS\b|\bBMA\b|\bNHSE(?:I)?\b|\bCCGs?\b|\bICBs?\b|\bCQC\b|\bQOF\b|\b[Hh]ealth [Ss]ecretary\b|\bDepartment of Health\b|\bWhitehall\b|\bWestminster\b|\bHolyrood\b|\bSenedd\b|\bStormont\b|\bEngland\b|\bEnglish\b|\bBritain\b|\bBritish\b|\bUK\b|\bScotland\b|\bWales\b|\bNorthern Ireland\b/g;
+/** Another country's health system: with no NHS or UK word, such a page is not about NHS general practice. */
+const ELSEWHERE = /\bMedicare\b|\bMedicaid\b|\bAmericans?\b|\bUnited States\b|\bU\.S\.|\bHSE\b|\b(?<!Northern )Ireland\b|\bIrish\b|\bAustralia\w*|\bNew Zealand\b|\bCanad\w+|\bIndia\b/g;
 
 const NEIGHBOURS: ReadonlyArray<[string, RegExp]> = [
   ['dental', /\bdent(?:al|ists?|istry)\b|\borthodont\w*/gi],
@@ -57,7 +59,10 @@ export function topicOf(title: string, body: string, host: string | null = null)
   }
 
   const signals: string[] = [`topic:gp-terms=${gp}`, `topic:access-terms=${access}`];
-  let score = 0.5 * Math.min(1, gp / 6) + 0.15 * Math.min(1, access / 8);
+  // Count or density: a short piece that is all about GPs scores as well as a long one.
+  const words = Math.max(1, text.split(/\s+/).length);
+  const perThousand = (n: number) => (n * 1000) / words;
+  let score = 0.5 * Math.min(1, Math.max(gp / 6, perThousand(gp) / 15)) + 0.15 * Math.min(1, Math.max(access / 8, perThousand(access) / 20));
   if (titleGp) {
     score += 0.2;
     signals.push('topic:title');
@@ -74,9 +79,10 @@ export function topicOf(title: string, body: string, host: string | null = null)
   }
   score = round2(Math.max(0, Math.min(1, score)));
   const enoughGp = gp >= 3 || (gp >= 2 && titleGp);
-  const onTopic = score >= 0.55 && enoughGp && uk > 0;
+  const elsewhere = uk === 0 ? count(ELSEWHERE, text) : 0;
+  const onTopic = score >= 0.55 && enoughGp && elsewhere === 0;
   if (!enoughGp) signals.push('topic:too-few-gp-terms');
-  if (uk === 0) signals.push('topic:no-nhs-setting');
+  if (elsewhere > 0) signals.push(`topic:outside-uk=${elsewhere}`);
   signals.push(`topic:score=${score}`);
   return { onTopic, score, signals };
 }
