@@ -3,7 +3,7 @@
  * Pure: records and the query in, edit/delete requests out.
  */
 import type { StoredClaim, StoredEvidence } from '@/lib/db/stored';
-import { DIRECTION_LABEL, filterEvidence, formatPartialDate, groupByClaim, originLabel, safeHref } from './evidence-format';
+import { DIRECTION_LABEL, filterEvidence, formatRecordDate, groupByClaim, originLabel, safeHref } from './evidence-format';
 
 export interface EvidenceListProps {
   claims: readonly StoredClaim[];
@@ -52,7 +52,7 @@ export function EvidenceItem({ evidence: e, groupId, onEdit, onDelete, busy }: {
           <a href={safeHref(s.url)} target="_blank" rel="noopener noreferrer" class="source-link">
             {s.title}
           </a>
-          {s.titleFromUrl && <span class="muted"> (title read from the page address)</span>}, {formatPartialDate(s.published)}
+          {s.titleFromUrl && <span class="muted"> (title read from the page address)</span>}, {formatRecordDate(s.published)}
           {s.publishedNote && <span class="muted"> ({s.publishedNote})</span>}. Quoted: {s.quotedFrom}.
         </p>
         {s.quote && <blockquote class="evidence-quote">{s.quote}</blockquote>}

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { EvidenceList } from '@/components/EvidenceList';
-import { filterEvidence, formatPartialDate, groupByClaim } from '@/components/evidence-format';
+import { filterEvidence, formatRecordDate, groupByClaim } from '@/components/evidence-format';
 import type { StoredClaim, StoredEvidence } from '@/lib/db/stored';
 import { CLAIMS, ev } from '../db/evidence-fixtures';
 
@@ -74,7 +74,7 @@ describe('EvidenceList', () => {
   });
 
   it('formats dates as precisely as they are known', () => {
-    expect([formatPartialDate('2021'), formatPartialDate('2021-05'), formatPartialDate('2021-05-13')]).toEqual(['2021', 'May 2021', '13 May 2021']);
+    expect([formatRecordDate('2021'), formatRecordDate('2021-05'), formatRecordDate('2021-05-13')]).toEqual(['2021', 'May 2021', '13 May 2021']);
     expect(groupByClaim([], claims)).toEqual([]);
   });
 });
