@@ -8,6 +8,10 @@ export interface PopupViewProps {
   onTogglePause(paused: boolean): void;
   /** Scrolls the page to a flagged claim and opens its card; without it the list has no jump links. */
   onJump?(claim: ClaimMatch): void;
+  /** Clips the page's selection (clips issue); without it there is no "Save selection as clip" button. */
+  onSaveClip?(): void;
+  /** What became of the last "Save selection as clip" (no selection, editor opened). */
+  clipNotice?: string | null;
 }
 
 /** The flagged claims of the page, each with a jump to its mark. */
@@ -45,7 +49,7 @@ function describe(state: TabState): string {
   return flagged === 0 ? 'Article about GP access: no contradicted claims found.' : `Article about GP access: ${flagged} claim${flagged === 1 ? '' : 's'} flagged.`;
 }
 
-export function PopupView({ state, error, busy, onTogglePause, onJump }: PopupViewProps) {
+export function PopupView({ state, error, busy, onTogglePause, onJump, onSaveClip, clipNotice }: PopupViewProps) {
   return (
     <main class="popup">
       <h1>Footnote</h1>
@@ -55,6 +59,19 @@ export function PopupView({ state, error, busy, onTogglePause, onJump }: PopupVi
           <p data-testid="page-state">{describe(state)}</p>
           {!state.paused && state.claims.some((c) => c.highlight) && (
             <FlaggedClaims claims={state.claims.filter((c) => c.highlight)} onJump={onJump} />
+          )}
+          {onSaveClip && state.seen && (
+            <p class="clip-action">
+              <button type="button" data-testid="save-clip" onClick={onSaveClip}>
+                Save selection as clip
+              </button>
+              {clipNotice && (
+                <span role="status" data-testid="clip-notice">
+                  {' '}
+                  {clipNotice}
+                </span>
+              )}
+            </p>
           )}
           {state.host && (
             <label class="switch">

@@ -8,6 +8,7 @@ import { createSeeder } from '@/lib/background/evidence-seed';
 import { createDismissalRepository } from '@/lib/db/dismissals';
 import { createEvidenceRepository } from '@/lib/db/evidence-store';
 import { listen, sendToTab } from '@/lib/runtime';
+import { startClipsBackground } from '@/lib/background/clips-main';
 
 export default defineBackground(() => {
   const db = new FootnoteDatabase();
@@ -45,6 +46,9 @@ export default defineBackground(() => {
   const seeder = createSeeder(evidence);
   browser.runtime.onInstalled.addListener(({ reason }) => void seeder.seed(reason).catch((err) => console.error('Footnote: seeding the built-in evidence failed', err)));
   listen(createEvidenceHandlers({ evidence, dismissals: createDismissalRepository(db), seeder }));
+
+  // Clips: their handlers (a listener of their own), the "Save selection as clip" menu item and shortcut.
+  startClipsBackground(db);
 
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
 });

@@ -9,10 +9,21 @@ import './zod-config';
 import { articleInfoSchema, claimMatchSchema } from './claims/types';
 import { claimSchema, evidenceSchema } from './db/records';
 import { storedClaimSchema, storedEvidenceSchema } from './db/stored';
+import { clipCaptureSchema, clipDraftSchema, clipSchema } from './db/clips-schema';
 
 const host = z.string().check(z.minLength(1), z.maxLength(253));
 const pageUrl = z.string().check(z.maxLength(8192), z.refine((s) => /^https?:\/\//i.test(s), 'an http(s) page URL'));
 const count = z.number().check(z.int(), z.nonnegative());
+
+// Clips (clips issue): shared parts of the clip messages below.
+const clipIdSchema = clipSchema.shape.id;
+const clipEditSchema = z.object({
+  id: clipIdSchema,
+  note: z.optional(clipSchema.shape.note),
+  tags: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100))),
+});
+/** Whether the editor opened; if not, why (no selection, a selection Footnote cannot clip). */
+const captureResultSchema = z.object({ started: z.boolean(), reason: z.nullable(z.string()) });
 
 export const tabStateSchema = z.object({
   url: z.nullable(z.string()),
@@ -124,6 +135,89 @@ export const protocol = {
   'page/jumpTo': {
     request: z.object({ claimId: z.string().check(z.minLength(1), z.maxLength(100)), text: z.string().check(z.maxLength(5000)) }),
     response: z.object({ found: z.boolean() }),
+  },
+
+  // ── Clips (clips issue) ────────────────────────────────────────────────
+  // Content scripts never open the database: they ask here. The side panel reads clips from the
+  // database itself (an extension page, same origin) and writes through here, so that the
+  // background can tell the tabs showing a changed page.
+  /** Content script → background: this page (the background learns tab addresses only this way) and its clips, and one to scroll to (after "open clip"). */
+  'clips/forPage': {
+    request: z.object({ url: pageUrl, title: z.optional(z.string().check(z.maxLength(2000))) }),
+    response: z.object({ clips: z.array(clipSchema), reveal: z.nullable(clipIdSchema) }),
+  },
+  /** Content script → background: which of the page's clips were found, and which not (orphans). */
+  'clips/anchored': {
+    request: z.object({ url: pageUrl, found: z.array(clipIdSchema), orphans: z.array(clipIdSchema) }),
+    response: z.object({}),
+  },
+  /** Side panel → background: the page a tab shows (as its content script said) and which of its clips were found. */
+  'clips/pageStatus': {
+    request: z.object({ tabId: count }),
+    response: z.object({ url: z.nullable(z.string()), title: z.nullable(z.string()), found: z.array(clipIdSchema), orphans: z.array(clipIdSchema) }),
+  },
+  /** Popup → background: clip the selection in this tab (as the context menu and shortcut do). */
+  'clips/captureTab': {
+    request: z.object({ tabId: count }),
+    response: captureResultSchema,
+  },
+  /** Background → content script: clip the reader's selection and open the editor. */
+  'clips/capture': {
+    request: z.object({}),
+    response: captureResultSchema,
+  },
+  /** Content script → background: store a draft at once, before the reader types a word. */
+  'clips/draftStart': {
+    request: clipCaptureSchema,
+    response: clipDraftSchema,
+  },
+  /** Content script → background: what the reader has typed so far. */
+  'clips/draftUpdate': {
+    request: clipEditSchema,
+    response: z.object({}),
+  },
+  /** Content script or side panel → background: the draft becomes a clip (with its counter-figures, when it came from a flag). */
+  'clips/draftSave': {
+    request: clipEditSchema,
+    response: clipSchema,
+  },
+  'clips/draftDiscard': {
+    request: z.object({ id: clipIdSchema }),
+    response: z.object({}),
+  },
+  /** Side panel → background: edit a clip's note and tags in place. */
+  'clips/update': {
+    request: clipEditSchema,
+    response: clipSchema,
+  },
+  /** Side panel → background: delete a clip; the reply carries it so that "Undo" can put it back. */
+  'clips/delete': {
+    request: z.object({ id: clipIdSchema }),
+    response: z.object({ clip: z.nullable(clipSchema) }),
+  },
+  'clips/restore': {
+    request: z.object({ clip: clipSchema }),
+    response: clipSchema,
+  },
+  /** Side panel → background: a Footnote JSON file's text, checked in full before anything is written. */
+  'clips/import': {
+    request: z.object({ text: z.string().check(z.maxLength(64 * 1024 * 1024)) }),
+    response: z.object({ added: count, updated: count, unchanged: count }),
+  },
+  /** Side panel → background: open a clip's page (or go to its tab) and scroll to the clip. */
+  'clips/open': {
+    request: z.object({ id: clipIdSchema, tabId: z.optional(count) }),
+    response: z.object({ tabId: count }),
+  },
+  /** Background → content script: scroll to a clip and show it. */
+  'clips/reveal': {
+    request: z.object({ id: clipIdSchema }),
+    response: z.object({ found: z.boolean() }),
+  },
+  /** Background → content scripts and extension pages: clips changed (on these pages; null: anywhere). */
+  'clips/changed': {
+    request: z.object({ urls: z.nullable(z.array(z.string().check(z.maxLength(8192)))) }),
+    response: z.object({}),
   },
 } as const;
 

@@ -52,7 +52,31 @@ function Popup() {
       .catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)));
   };
 
-  return <PopupView state={state} error={error} busy={busy} onTogglePause={onTogglePause} onJump={onJump} />;
+  // Clips issue: clip the selection in the page, as the context menu and the shortcut do.
+  const [clipNotice, setClipNotice] = useState<string | null>(null);
+  const onSaveClip = () => {
+    if (tabId === null) return;
+    sendToBackground('clips/captureTab', { tabId })
+      .then((r) => {
+        if (!r.started) setClipNotice(r.reason ?? 'Footnote could not clip here.');
+        // The editor waits on the page: a real popup steps aside (a popup opened as a tab for tests stays).
+        else if (!new URLSearchParams(location.search).has('tab')) window.close();
+        else setClipNotice('The clip editor is open on the page.');
+      })
+      .catch((e: unknown) => setClipNotice(String(e instanceof Error ? e.message : e)));
+  };
+
+  return (
+    <PopupView
+      state={state}
+      error={error}
+      busy={busy}
+      onTogglePause={onTogglePause}
+      onJump={onJump}
+      onSaveClip={onSaveClip}
+      clipNotice={clipNotice}
+    />
+  );
 }
 
 render(<Popup />, document.getElementById('app')!);

@@ -155,3 +155,22 @@ export function createClipsRepository(db: FootnoteDatabase, options: ClipsReposi
   };
 }
 export type ClipsRepository = ReturnType<typeof createClipsRepository>;
+
+/** What a clip keeps of a counter-figure: the figure, its period and where, and its source. */
+export function counterSnapshot(e: {
+  id: string;
+  figure: string;
+  period: { label: string };
+  geography: string;
+  direction: CounterSnapshot['direction'];
+  source: { publisher: string; title: string; published: string; url: string };
+}): CounterSnapshot {
+  return {
+    evidenceId: e.id,
+    figure: e.figure,
+    period: e.period.label,
+    geography: e.geography,
+    direction: e.direction,
+    source: { publisher: e.source.publisher, title: e.source.title, published: e.source.published, url: e.source.url },
+  };
+}

@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '../runtime';
+import { startClipsBoot } from './clips-boot';
 
 /**
  * What the content script does on every http(s) page: report the page to the background, which
@@ -7,5 +8,8 @@ import { sendToBackground } from '../runtime';
  */
 export async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   if (ctx.isInvalid) return;
-  await sendToBackground('page/hello', { url: location.href, title: document.title.slice(0, 2000) });
+  const hello = await sendToBackground('page/hello', { url: location.href, title: document.title.slice(0, 2000) });
+  if (ctx.isInvalid) return;
+  // Clips (clips issue): saved clips found again on this page, and saving a selection as a clip.
+  startClipsBoot(ctx, { paused: hello.paused });
 }

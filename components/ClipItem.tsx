@@ -1,0 +1,104 @@
+/**
+ * One clip in the side panel: the quote (a button that opens the page at the clip), where it came
+ * from, the note and tags, and edit/delete. Editing happens in place. Pure: props in, events out;
+ * every string is rendered as text.
+ */
+import { useState } from 'preact/hooks';
+import { siteOf, type Clip } from '@/lib/db/clips-schema';
+import { dayOf } from '@/lib/db/clips-search';
+
+export interface ClipItemProps {
+  clip: Clip;
+  /** Where the clip stands relative to the page beside the panel. */
+  place: 'page' | 'orphan' | 'other';
+  editing: boolean;
+  busy?: boolean;
+  /** The flagged claim's short name, when the clip came from one. */
+  claimLabel?: string | null;
+  onOpen(clip: Clip): void;
+  onEdit(id: string | null): void;
+  onSave(id: string, note: string, tags: string): void;
+  onDelete(clip: Clip): void;
+}
+
+export const CLIP_ROW_HEIGHT = 124;
+export const CLIP_EDIT_HEIGHT = 268;
+
+function ClipEditFields({ clip, busy, onSave, onCancel }: { clip: Clip; busy?: boolean; onSave(note: string, tags: string): void; onCancel(): void }) {
+  const [note, setNote] = useState(clip.note);
+  const [tags, setTags] = useState(clip.tags.join(', '));
+  return (
+    <form
+      class="clip-edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(note, tags);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <label>
+        <span>Note</span>
+        <textarea data-testid="edit-note" rows={3} maxLength={10000} value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
+      </label>
+      <label>
+        <span>Tags</span>
+        <input data-testid="edit-tags" type="text" value={tags} onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />
+      </label>
+      <div class="clip-edit-actions">
+        <button type="submit" class="primary" data-testid="edit-save" disabled={busy}>
+          Save
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function ClipItem({ clip, place, editing, busy, claimLabel, onOpen, onEdit, onSave, onDelete }: ClipItemProps) {
+  const source = [clip.publisher || siteOf(clip.url), clip.published, `saved ${dayOf(clip.createdAt)}`].filter(Boolean).join(' · ');
+  return (
+    <article class={`clip clip-${place}`} data-testid="clip" data-clip={clip.id} aria-label={`Clip: ${clip.quote.slice(0, 80)}`}>
+      <button type="button" class="clip-quote" data-testid="clip-open" title={place === 'orphan' ? 'Not found on this page: opens the page' : 'Open the page at this clip'} onClick={() => onOpen(clip)}>
+        {clip.quote}
+      </button>
+      <p class="clip-source">
+        <span class="clip-title">{clip.title || siteOf(clip.url)}</span>
+        <span class="clip-meta"> — {source}</span>
+        {claimLabel && <span class="clip-claim"> · flagged: {claimLabel}</span>}
+      </p>
+      {editing ? (
+        <ClipEditFields clip={clip} busy={busy} onSave={(note, tags) => onSave(clip.id, note, tags)} onCancel={() => onEdit(null)} />
+      ) : (
+        <>
+          {clip.note && (
+            <p class="clip-note" data-testid="clip-note">
+              {clip.note}
+            </p>
+          )}
+          <div class="clip-foot">
+            <ul class="clip-tags" aria-label="Tags">
+              {clip.tags.map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ul>
+            <span class="clip-actions">
+              <button type="button" data-testid="clip-edit" onClick={() => onEdit(clip.id)} aria-label="Edit note and tags">
+                Edit
+              </button>
+              <button type="button" data-testid="clip-delete" onClick={() => onDelete(clip)} aria-label="Delete clip">
+                Delete
+              </button>
+            </span>
+          </div>
+        </>
+      )}
+    </article>
+  );
+}

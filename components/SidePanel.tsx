@@ -1,0 +1,191 @@
+/**
+ * The clips side panel (Chrome side panel, Firefox sidebar): search and filters, export and
+ * import, unsaved drafts, then the list (this page's clips first, those not found on it, then every
+ * other clip by site and day). Pure: props in, events out; clip text is rendered as text only.
+ */
+import { useCallback } from 'preact/hooks';
+import type { Clip, ClipDraft } from '@/lib/db/clips-schema';
+import type { ExportFormat } from '@/lib/db/clips-export';
+import { EXPORT_FORMATS } from '@/lib/db/clips-export';
+import type { ClipFilter, PanelRow } from '@/lib/db/clips-search';
+import { ClipItem, CLIP_EDIT_HEIGHT, CLIP_ROW_HEIGHT } from './ClipItem';
+import { ClipList } from './ClipList';
+
+export type PanelNotice = { kind: 'info' | 'error'; text: string } | null;
+
+export interface SidePanelProps {
+  /** The page beside the panel. */
+  pageTitle: string | null;
+  loading: boolean;
+  /** Every clip stored. */
+  total: number;
+  /** Clips the filter lets through. */
+  shown: number;
+  rows: PanelRow[];
+  filter: ClipFilter;
+  tags: { tag: string; count: number }[];
+  claims: { claimId: string; count: number; label: string }[];
+  drafts: ClipDraft[];
+  editingId: string | null;
+  busy: boolean;
+  notice: PanelNotice;
+  /** The clip just deleted, while it can still be put back. */
+  undo: Clip | null;
+  claimLabel(claimId: string): string | null;
+  listHeight?: number;
+  onQuery(query: string): void;
+  onTag(tag: string | null): void;
+  onClaim(claimId: string | null): void;
+  onOpen(clip: Clip): void;
+  onEdit(id: string | null): void;
+  onSaveEdit(id: string, note: string, tags: string): void;
+  onDelete(clip: Clip): void;
+  onUndo(): void;
+  onExport(format: ExportFormat): void;
+  onImport(file: File): void;
+  onSaveDraft(id: string): void;
+  onDiscardDraft(id: string): void;
+}
+
+const ROW_HEIGHTS = { section: 40, site: 30, day: 24 } as const;
+
+export function SidePanel(props: SidePanelProps) {
+  const { filter, rows, editingId } = props;
+  const heightOf = useCallback(
+    (row: PanelRow) => (row.kind === 'clip' ? (row.clip.id === editingId ? CLIP_EDIT_HEIGHT : CLIP_ROW_HEIGHT) : ROW_HEIGHTS[row.kind]),
+    [editingId],
+  );
+  const filtered = !!filter.query.trim() || filter.tag !== null || filter.claimId !== null;
+
+  const render = (row: PanelRow) => {
+    switch (row.kind) {
+      case 'section':
+        return (
+          <h2 class={`section section-${row.key.slice(2)}`}>
+            {row.title} <span class="count">({row.count})</span>
+          </h2>
+        );
+      case 'site':
+        return <h3 class="site">{row.site}</h3>;
+      case 'day':
+        return <h4 class="day">{row.day}</h4>;
+      case 'clip':
+        return (
+          <ClipItem
+            clip={row.clip}
+            place={row.place}
+            editing={row.clip.id === editingId}
+            busy={props.busy}
+            claimLabel={row.clip.claimId ? props.claimLabel(row.clip.claimId) : null}
+            onOpen={props.onOpen}
+            onEdit={props.onEdit}
+            onSave={props.onSaveEdit}
+            onDelete={props.onDelete}
+          />
+        );
+    }
+  };
+
+  return (
+    <main class="panel">
+      <header class="panel-head">
+        <h1>Clips</h1>
+        <p class="muted" data-testid="panel-page">
+          {props.pageTitle ? `Beside: ${props.pageTitle}` : 'No page open in this tab.'}
+        </p>
+        <div class="filters" role="search">
+          <input
+            type="search"
+            data-testid="search"
+            placeholder="Search quotes, notes, tags, titles"
+            aria-label="Search clips"
+            value={filter.query}
+            onInput={(e) => props.onQuery((e.currentTarget as HTMLInputElement).value)}
+          />
+          <select data-testid="filter-tag" aria-label="Filter by tag" value={filter.tag ?? ''} onChange={(e) => props.onTag((e.currentTarget as HTMLSelectElement).value || null)}>
+            <option value="">All tags</option>
+            {props.tags.map((t) => (
+              <option key={t.tag} value={t.tag}>
+                {t.tag} ({t.count})
+              </option>
+            ))}
+          </select>
+          <select data-testid="filter-claim" aria-label="Filter by flagged claim" value={filter.claimId ?? ''} onChange={(e) => props.onClaim((e.currentTarget as HTMLSelectElement).value || null)}>
+            <option value="">All claims</option>
+            {props.claims.map((c) => (
+              <option key={c.claimId} value={c.claimId}>
+                {c.label} ({c.count})
+              </option>
+            ))}
+          </select>
+        </div>
+        <p class="muted" data-testid="count" aria-live="polite">
+          {props.loading ? 'Loading clips…' : filtered ? `${props.shown} of ${props.total} clips` : `${props.total} clip${props.total === 1 ? '' : 's'}`}
+        </p>
+        <div class="transfer">
+          <span>Export {filtered ? 'these' : 'all'}:</span>
+          {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((f) => (
+            <button key={f} type="button" data-testid={`export-${f}`} disabled={props.shown === 0} onClick={() => props.onExport(f)}>
+              {EXPORT_FORMATS[f].label}
+            </button>
+          ))}
+          <label class="import">
+            <span>Import Footnote JSON</span>
+            <input
+              type="file"
+              data-testid="import"
+              accept=".json,application/json"
+              onChange={(e) => {
+                const input = e.currentTarget as HTMLInputElement;
+                const file = input.files?.[0];
+                if (file) props.onImport(file);
+                input.value = '';
+              }}
+            />
+          </label>
+        </div>
+        {props.notice && (
+          <p class={props.notice.kind === 'error' ? 'notice error' : 'notice'} role={props.notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+            {props.notice.text}
+          </p>
+        )}
+        {props.undo && (
+          <p class="undo" role="status" data-testid="undo-bar">
+            Clip deleted.{' '}
+            <button type="button" data-testid="undo" onClick={props.onUndo}>
+              Undo
+            </button>
+          </p>
+        )}
+        {props.drafts.length > 0 && (
+          <section class="drafts" aria-labelledby="drafts-title" data-testid="drafts">
+            <h2 id="drafts-title">Unsaved drafts ({props.drafts.length})</h2>
+            <ul>
+              {props.drafts.map((d) => (
+                <li key={d.id} data-testid="draft">
+                  <q>{d.quote.length > 140 ? `${d.quote.slice(0, 140)}…` : d.quote}</q>
+                  {d.note && <span class="draft-note"> — {d.note}</span>}
+                  <span class="draft-actions">
+                    <button type="button" data-testid="draft-save" onClick={() => props.onSaveDraft(d.id)}>
+                      Save
+                    </button>
+                    <button type="button" data-testid="draft-discard" onClick={() => props.onDiscardDraft(d.id)}>
+                      Discard
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </header>
+      {!props.loading && rows.length === 0 ? (
+        <p class="empty muted" data-testid="empty">
+          {props.total === 0 ? 'No clips yet. Select text on a page and choose “Save selection as clip” (right-click menu, Alt+Shift+S, or the toolbar button).' : 'No clips match.'}
+        </p>
+      ) : (
+        <ClipList rows={rows} heightOf={heightOf} render={render} initialHeight={props.listHeight} focusKey={editingId ? `c:${editingId}` : null} />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Wires clips into the background: message handlers, the context-menu item "Save selection as
+ * clip", the keyboard shortcut (manifest `commands`), and forgetting closed tabs.
+ */
+import { browser } from 'wxt/browser';
+import type { FootnoteDatabase } from '../db/database';
+import { createClipsRepository, counterSnapshot } from '../db/clips';
+import { importClips } from '../db/clips-import';
+import type { CounterSnapshot } from '../db/clips-schema';
+import { evidenceSchema } from '../db/records';
+import { listen, sendToTab } from '../runtime';
+import { createClipHandlers, createTabClipsRegistry } from './clips';
+
+export const SAVE_CLIP_MENU_ID = 'footnote-save-clip';
+/** The manifest command (wxt.config.ts) for the keyboard shortcut. */
+export const SAVE_CLIP_COMMAND = 'save-clip';
+
+export function startClipsBackground(db: FootnoteDatabase): () => void {
+  const clips = createClipsRepository(db);
+  const session = browser.storage.session;
+
+  /** Evidence as the store has it now; a record that no longer checks out is left out, not guessed. */
+  const counters = async (ids: readonly string[]): Promise<CounterSnapshot[]> => {
+    if (!db.tables.some((t) => t.name === 'evidence')) return [];
+    const records = await db.table('evidence').bulkGet([...ids]);
+    return records.flatMap((r) => {
+      const e = evidenceSchema.safeParse(r);
+      return e.success ? [counterSnapshot(e.data)] : [];
+    });
+  };
+
+  const capture = (tabId: number) =>
+    sendToTab(tabId, 'clips/capture', {}).catch((err: unknown) => {
+      console.debug('[Footnote] clip capture', err);
+      return null;
+    });
+
+  const registry = createTabClipsRegistry(session);
+  const stop = listen(
+    createClipHandlers(
+      {
+        clips,
+        importClips: (text) => importClips(db, text),
+        counters,
+        session,
+        sendToTab,
+        async notifyPages(urls) {
+          // Extension pages (the side panel) listen for this; with none open there is no receiver.
+          await browser.runtime.sendMessage({ type: 'clips/changed', payload: { urls } }).catch(() => undefined);
+        },
+        async focusTab(tabId) {
+          await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
+        },
+        async openTab(url, tabId) {
+          if (tabId !== undefined) {
+            const updated = await browser.tabs.update(tabId, { url, active: true }).catch(() => null);
+            if (updated?.id !== undefined) return updated.id;
+          }
+          const created = await browser.tabs.create({ url, active: true });
+          return created.id!;
+        },
+      },
+      registry,
+    ),
+  );
+
+  // Context menu: made afresh at every start (removeAll first, so a restarted worker never hits "duplicate id").
+  const menus = browser.contextMenus;
+  const onMenu = (info: { menuItemId: string | number }, tab?: { id?: number }) => {
+    if (info.menuItemId === SAVE_CLIP_MENU_ID && tab?.id !== undefined) void capture(tab.id);
+  };
+  if (menus) {
+    void menus
+      .removeAll()
+      .then(() => menus.create({ id: SAVE_CLIP_MENU_ID, title: 'Save selection as clip', contexts: ['selection'] }))
+      .catch((err: unknown) => console.debug('[Footnote] context menu', err));
+    menus.onClicked.addListener(onMenu);
+  }
+
+  const onCommand = async (command: string, tab?: { id?: number }) => {
+    if (command !== SAVE_CLIP_COMMAND) return;
+    const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (id !== undefined) await capture(id);
+  };
+  browser.commands?.onCommand.addListener(onCommand);
+
+  const onRemoved = (tabId: number) => void registry.forget(tabId);
+  browser.tabs.onRemoved.addListener(onRemoved);
+
+  return () => {
+    stop();
+    menus?.onClicked.removeListener(onMenu);
+    browser.commands?.onCommand.removeListener(onCommand);
+    browser.tabs.onRemoved.removeListener(onRemoved);
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * The background's side of clips: the one writer of the clip store for content scripts and the
+ * side panel, the memory of which page each tab shows and which of its clips were found there,
+ * and the way from a clip back to its page.
+ *
+ * Footnote has no "tabs" permission, so the browser does not tell it tab addresses; each page's
+ * content script tells the background its own address when it asks for its clips.
+ */
+import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
+import type { ClipsRepository } from '../db/clips';
+import type { ImportSummary } from '../db/clips-import';
+import { pageKey, type CounterSnapshot } from '../db/clips-schema';
+import type { SessionArea } from './tab-state';
+
+export interface ClipBackgroundDeps {
+  clips: ClipsRepository;
+  importClips(text: string): Promise<ImportSummary>;
+  /** Counter-figures as they stand now, for a clip saved from a flagged claim. */
+  counters(evidenceIds: readonly string[]): Promise<CounterSnapshot[]>;
+  session: SessionArea;
+  sendToTab<T extends MessageType>(tabId: number, type: T, payload: RequestOf<T>): Promise<ResponseOf<T>>;
+  /** Tells extension pages (the side panel) that clips changed. */
+  notifyPages(urls: string[] | null): Promise<void>;
+  /** Brings a tab to the front. */
+  focusTab(tabId: number): Promise<void>;
+  /** Opens `url` in the given tab, or in a new one; returns the tab. */
+  openTab(url: string, tabId?: number): Promise<number>;
+  now?: () => number;
+}
+
+export interface TabClips {
+  url: string;
+  title: string;
+  found: string[];
+  orphans: string[];
+}
+
+const TABS_KEY = 'clips:tabs';
+const REVEAL_KEY = 'clips:reveal';
+/** A reveal waits this long for its page to load before it is forgotten. */
+const REVEAL_TTL_MS = 60_000;
+
+/** What each tab shows, in session storage (the service worker may be stopped between messages). */
+export function createTabClipsRegistry(session: SessionArea) {
+  let chain: Promise<unknown> = Promise.resolve();
+  const read = async (): Promise<Record<string, TabClips>> => {
+    const raw = (await session.get(TABS_KEY))[TABS_KEY];
+    return raw && typeof raw === 'object' ? (raw as Record<string, TabClips>) : {};
+  };
+  /** Read-modify-write, one at a time, so that two tabs reporting at once do not lose each other's report. */
+  const change = (fn: (all: Record<string, TabClips>) => void): Promise<void> => {
+    const next = chain.then(async () => {
+      const all = await read();
+      fn(all);
+      await session.set({ [TABS_KEY]: all });
+    });
+    chain = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    get: async (tabId: number): Promise<TabClips | null> => (await read())[String(tabId)] ?? null,
+    set: (tabId: number, value: TabClips) => change((all) => void (all[String(tabId)] = value)),
+    update: (tabId: number, fn: (t: TabClips) => TabClips) =>
+      change((all) => {
+        const t = all[String(tabId)];
+        if (t) all[String(tabId)] = fn(t);
+      }),
+    forget: (tabId: number) => change((all) => void delete all[String(tabId)]),
+    /** Tabs showing one of these pages (null: every tab with a Footnote page). */
+    async showing(urls: readonly string[] | null): Promise<number[]> {
+      const keys = urls && new Set(urls.map(pageKey));
+      return Object.entries(await read())
+        .filter(([, t]) => keys === null || keys.has(t.url))
+        .map(([id]) => Number(id));
+    },
+  };
+}
+export type TabClipsRegistry = ReturnType<typeof createTabClipsRegistry>;
+
+export function createClipHandlers(deps: ClipBackgroundDeps, registry = createTabClipsRegistry(deps.session)): Handlers {
+  const now = deps.now ?? (() => Date.now());
+
+  /** Extension pages hear every change; a tab hears of changes to its own page ([]: none). */
+  const broadcast = async (urls: string[] | null) => {
+    await deps.notifyPages(urls).catch(() => undefined);
+    if (urls !== null && urls.length === 0) return;
+    const tabs = await registry.showing(urls);
+    await Promise.allSettled(tabs.map((tabId) => deps.sendToTab(tabId, 'clips/changed', { urls })));
+  };
+
+  const capture = async (tabId: number): Promise<ResponseOf<'clips/capture'>> => {
+    try {
+      return await deps.sendToTab(tabId, 'clips/capture', {});
+    } catch {
+      return { started: false, reason: 'Footnote cannot clip on this page (it works on http and https pages; reload the page if it was open before Footnote was installed).' };
+    }
+  };
+
+  return {
+    'clips/forPage': async ({ url, title }, sender) => {
+      const key = pageKey(url);
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) await registry.set(tabId, { url: key, title: title ?? '', found: [], orphans: [] });
+      const clips = await deps.clips.forUrl(key);
+      let reveal: string | null = null;
+      const pending = (await deps.session.get(REVEAL_KEY))[REVEAL_KEY] as { url?: string; id?: string; at?: number } | undefined;
+      if (pending?.url === key && typeof pending.id === 'string' && now() - (pending.at ?? 0) < REVEAL_TTL_MS) {
+        reveal = pending.id;
+        await deps.session.remove(REVEAL_KEY);
+      }
+      return { clips, reveal };
+    },
+    'clips/anchored': async ({ url, found, orphans }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) await registry.update(tabId, (t) => (t.url === pageKey(url) ? { ...t, found, orphans } : t));
+      // The side panel shows what was found; no page needs to hear it.
+      await broadcast([]);
+      return {};
+    },
+    'clips/pageStatus': async ({ tabId }) => {
+      const t = await registry.get(tabId);
+      return t ? { url: t.url, title: t.title, found: t.found, orphans: t.orphans } : { url: null, title: null, found: [], orphans: [] };
+    },
+    'clips/captureTab': async ({ tabId }) => capture(tabId),
+    'clips/draftStart': async (capture) => {
+      const draft = await deps.clips.startDraft(capture);
+      await broadcast([]);
+      return draft;
+    },
+    'clips/draftUpdate': async ({ id, note, tags }) => {
+      await deps.clips.updateDraft(id, { note, tags });
+      return {};
+    },
+    'clips/draftSave': async ({ id, note, tags }) => {
+      const draft = await deps.clips.getDraft(id);
+      const counters = draft?.evidenceIds?.length ? await deps.counters(draft.evidenceIds) : undefined;
+      const clip = await deps.clips.saveDraft(id, { note, tags }, counters);
+      await broadcast([clip.url]);
+      return clip;
+    },
+    'clips/draftDiscard': async ({ id }) => {
+      await deps.clips.discardDraft(id);
+      await broadcast([]);
+      return {};
+    },
+    'clips/update': async ({ id, note, tags }) => {
+      const clip = await deps.clips.update(id, { note, tags });
+      await broadcast([clip.url]);
+      return clip;
+    },
+    'clips/delete': async ({ id }) => {
+      const clip = (await deps.clips.remove(id)) ?? null;
+      if (clip) await broadcast([clip.url]);
+      return { clip };
+    },
+    'clips/restore': async ({ clip }) => {
+      const restored = await deps.clips.restore(clip);
+      await broadcast([restored.url]);
+      return restored;
+    },
+    'clips/import': async ({ text }) => {
+      const summary = await deps.importClips(text);
+      await broadcast(null);
+      return summary;
+    },
+    'clips/open': async ({ id, tabId }) => {
+      const clip = await deps.clips.get(id);
+      if (!clip) throw new Error('This clip no longer exists.');
+      const showing = await registry.showing([clip.url]);
+      const target = tabId !== undefined && showing.includes(tabId) ? tabId : showing[0];
+      if (target !== undefined) {
+        const reply = await deps.sendToTab(target, 'clips/reveal', { id }).catch(() => null);
+        if (reply) {
+          await deps.focusTab(target);
+          return { tabId: target };
+        }
+      }
+      // The page loads first: its content script asks for its clips and is told to reveal this one.
+      await deps.session.set({ [REVEAL_KEY]: { url: clip.url, id, at: now() } });
+      return { tabId: await deps.openTab(clip.url, target ?? tabId) };
+    },
+  };
+}

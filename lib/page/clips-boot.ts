@@ -1,0 +1,111 @@
+/**
+ * What every page carries for clips: one question to the background ("any clips for this
+ * page?") and a listener. The clip machinery (anchoring, highlights, the editor) is the `clips-ui`
+ * script, loaded only when the page has clips or the reader clips, so that the many pages with
+ * neither pay almost nothing.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { pageKey } from '../db/clips-schema';
+import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
+import { listen, sendToBackground } from '../runtime';
+import type { CaptureResult, ClipsController, ClipSource } from './clips';
+import { loadClipsModule, type ClipsModule } from './clips-loader';
+
+export interface ClipsBootOptions {
+  paused: boolean;
+  send?: <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
+  listen?: (handlers: Handlers) => () => void;
+  load?: () => Promise<ClipsModule>;
+}
+
+export interface ClipsBoot {
+  /** Clips a passage (from a flagged claim's card): loads the clip machinery first if needed. */
+  captureRange(range: Range, source?: ClipSource): Promise<CaptureResult>;
+  /** The controller once loaded (tests). */
+  readonly controller: ClipsController | null;
+}
+
+const TYPES = ['clips/capture', 'clips/changed', 'clips/reveal', 'site/changed'] as const;
+
+export function startClipsBoot(ctx: ContentScriptContext, options: ClipsBootOptions): ClipsBoot {
+  const send = options.send ?? sendToBackground;
+  const load = options.load ?? loadClipsModule;
+  let paused = options.paused;
+  let controller: ClipsController | null = null;
+  let loading: Promise<ClipsController> | null = null;
+  /** The loaded controller's handlers: the boot listener hands messages on to them. */
+  let delegate: Handlers | null = null;
+
+  const start = (initial?: ResponseOf<'clips/forPage'>): Promise<ClipsController> => {
+    loading ??= load().then((module) => {
+      controller = module.startClips(ctx, {
+        paused,
+        initial,
+        messenger: {
+          send,
+          listen(handlers) {
+            delegate = handlers;
+            return () => {
+              delegate = null;
+            };
+          },
+        },
+      });
+      return controller;
+    });
+    loading.catch(() => {
+      loading = null; // try again on the next occasion
+    });
+    return loading;
+  };
+
+  /** Tells the background which page this is (the side panel asks it), and loads the machinery if the page has clips. */
+  const check = async () => {
+    if (loading || ctx.isInvalid) return;
+    const answer = await send('clips/forPage', { url: pageKey(location.href), title: document.title.slice(0, 2000) });
+    if (!paused && !ctx.isInvalid && !loading && (answer.clips.length > 0 || answer.reveal)) await start(answer);
+  };
+
+  const forward = async <T extends (typeof TYPES)[number]>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T> | null> => {
+    const handler = delegate?.[type] as ((p: RequestOf<T>, s: object) => ResponseOf<T> | Promise<ResponseOf<T>>) | undefined;
+    return handler ? handler(payload, {}) : null;
+  };
+
+  const stop = (options.listen ?? listen)({
+    'clips/capture': async (payload) => {
+      if (!delegate) await start();
+      return (await forward('clips/capture', payload)) ?? { started: false, reason: 'Footnote could not open the clip editor.' };
+    },
+    'clips/changed': async (payload) => {
+      if (delegate) return (await forward('clips/changed', payload)) ?? {};
+      await check();
+      return {};
+    },
+    'clips/reveal': async (payload) => {
+      if (!delegate) await check();
+      return (await forward('clips/reveal', payload)) ?? { found: false };
+    },
+    'site/changed': async (payload) => {
+      paused = payload.paused;
+      if (delegate) return (await forward('site/changed', payload)) ?? {};
+      if (!paused) await check();
+      return {};
+    },
+  });
+  ctx.onInvalidated(stop);
+  // A single-page app changed its URL: its new page may have clips.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (!delegate) void check().catch(() => undefined);
+  });
+  void check().catch((err: unknown) => console.debug('[Footnote] clips', err));
+
+  return {
+    async captureRange(range, source) {
+      const c = controller ?? (await start());
+      return c.captureRange(range, source);
+    },
+    get controller() {
+      return controller;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Where the clip editor lives in the page: a shadow root (WXT `createShadowRootUi`) made on first
+ * use and taken out of the page whenever the editor closes. Part of the `clips-ui` script, which
+ * the content script loads only on pages with clips or when the reader clips (clips-boot.ts).
+ */
+import { h, render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ClipEditor, type ClipEditorProps } from '@/components/ClipEditor';
+import editorCss from '@/components/ClipEditor.css?inline';
+
+export const EDITOR_HOST_TAG = 'footnote-clip-editor';
+
+export interface EditorHost {
+  show(props: ClipEditorProps): Promise<void>;
+  update(props: ClipEditorProps): void;
+  hide(): void;
+  readonly isOpen: boolean;
+  destroy(): void;
+}
+
+export interface EditorUi {
+  readonly shadowHost: HTMLElement;
+  readonly uiContainer: HTMLElement;
+  mount(): void;
+  remove(): void;
+}
+
+export type CreateEditorUi = () => Promise<EditorUi>;
+
+export function wxtEditorUi(ctx: ContentScriptContext): CreateEditorUi {
+  return () =>
+    createShadowRootUi(ctx, {
+      name: EDITOR_HOST_TAG,
+      position: 'inline',
+      css: editorCss,
+      anchor: () => document.body ?? document.documentElement,
+      append: 'last',
+      // Keys typed in the editor stay in the editor: page shortcuts must not fire.
+      isolateEvents: true,
+      onMount: () => undefined,
+    });
+}
+
+export function createEditorHost(createUi: CreateEditorUi): EditorHost {
+  let ui: Promise<EditorUi> | null = null;
+  let mounted: EditorUi | null = null;
+  let current: ClipEditorProps | null = null;
+  let destroyed = false;
+  let generation = 0;
+
+  const paint = () => {
+    if (mounted && current) render(h(ClipEditor, current), mounted.uiContainer);
+  };
+
+  const hide = () => {
+    generation++;
+    current = null;
+    if (mounted) {
+      render(null, mounted.uiContainer);
+      mounted.remove();
+      mounted = null;
+    }
+  };
+
+  return {
+    async show(props) {
+      if (destroyed) return;
+      const mine = ++generation;
+      ui ??= createUi();
+      const theUi = await ui;
+      if (mine !== generation || destroyed) return;
+      const opening = !mounted;
+      if (!mounted) {
+        theUi.mount();
+        mounted = theUi;
+      }
+      current = props;
+      paint();
+      if (opening) mounted.uiContainer.querySelector<HTMLTextAreaElement>('textarea')?.focus({ preventScroll: true });
+    },
+    update(props) {
+      if (!current) return;
+      current = props;
+      paint();
+    },
+    hide,
+    get isOpen() {
+      return current !== null;
+    },
+    destroy() {
+      hide();
+      destroyed = true;
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * A reader's clip, end to end, in each real browser: select a passage on a served page, save it
+ * with a note (from the toolbar popup, as the context menu and shortcut do), reload and find it
+ * highlighted again, see it in the side panel (opened as an extension page beside the tab), find
+ * it by a word of its note, and export Markdown with the quote and the source link.
+ */
+import { expect, it } from 'vitest';
+import type { TestPage } from './browsers';
+import { eventually, forEachBrowser } from './suite';
+
+const PAGE = '/clips/gp-vote.html';
+const QUOTE = 'practices delivered 164m face-to-face patient appointments between March 2020 and March 2021';
+const NOTE = 'Figures for the LMC letter to the Gazette';
+
+/** Text of the clip highlights for one clip id, joined. */
+async function highlightText(page: TestPage): Promise<string> {
+  return page.evaluate(() => [...document.querySelectorAll('footnote-clip[data-clip]')].map((el) => el.textContent).join(''));
+}
+
+forEachBrowser('clips', (suite) => {
+  it('select → save with a note → reload → highlighted again → side panel lists it → search by note → Markdown export', async () => {
+    const page = await suite.page();
+    const url = suite.server.url(PAGE);
+    await page.goto(url);
+    const tabId = await page.tabId();
+
+    // The reader selects the passage.
+    const paragraph = await page.evaluate((quote) => {
+      const ps = [...document.querySelectorAll('article p')];
+      const i = ps.findIndex((p) => (p.textContent ?? '').includes(quote));
+      return { nth: i + 1, start: ps[i]!.textContent!.indexOf(quote) };
+    }, QUOTE);
+    const selector = `article p:nth-of-type(${paragraph.nth})`;
+    expect(await page.selectText(selector, { start: paragraph.start, end: paragraph.start + QUOTE.length })).toBe(QUOTE);
+
+    // "Save selection as clip" from the toolbar popup (opened as a page for this tab).
+    const popup = await suite.page();
+    await popup.openExtensionPage(`/popup.html?tab=${tabId}`, '[data-testid=save-clip]');
+    await popup.click('[data-testid=save-clip]');
+    await popup.waitForFunction(() => document.querySelector('[data-testid=clip-notice]')?.textContent?.includes('The clip editor is open on the page.'));
+
+    // The editor is on the page, in a shadow root, with the quote; the note is typed with real keys.
+    await page.bringToFront();
+    await page.waitForSelector('[data-testid=clip-note]', { state: 'visible' });
+    expect(await page.text('[data-testid=clip-quote]')).toBe(QUOTE);
+    await page.focus('[data-testid=clip-note]');
+    await page.type(NOTE);
+    await page.focus('[data-testid=clip-tags]');
+    await page.type('lmc, face-to-face');
+    await page.click('[data-testid=clip-save]');
+    await page.waitForSelector('footnote-clip-editor', { state: 'detached' });
+    await page.waitForFunction((quote) => [...document.querySelectorAll('footnote-clip[data-clip]')].map((el) => el.textContent).join('') === quote, QUOTE);
+
+    // Reload: the clip is found and highlighted again.
+    await page.reload();
+    await page.waitForSelector('footnote-clip[data-clip]');
+    expect(await highlightText(page)).toBe(QUOTE);
+    expect(await page.evaluate(() => document.querySelector('footnote-clip')?.closest('p')?.textContent?.includes('could not be farther from the truth'))).toBe(true);
+
+    // The side panel lists it under "On this page".
+    const ext = await suite.browser.extension();
+    await eventually(async () => (await ext.send('clips/pageStatus', { tabId })).found.length === 1, 10_000, 'the page to report its clip found');
+    const panel = await suite.page();
+    await panel.openExtensionPage(`/sidepanel.html?tab=${tabId}`, '[data-testid=clip]');
+    expect(await panel.text('.section')).toBe('On this page (1)');
+    expect(await panel.text('[data-testid=clip-open]')).toBe(QUOTE);
+    expect(await panel.text('[data-testid=clip] [data-testid=clip-note]')).toBe(NOTE);
+    expect(await panel.text('[data-testid=panel-page]')).toBe('Beside: BMA delivers vote of no confidence in NHS England over failure to support GPs');
+
+    // Search finds it by a word of its note, and not by a word it lacks.
+    await panel.focus('[data-testid=search]');
+    await panel.type('gazette');
+    await panel.waitForFunction(() => document.querySelector('[data-testid=count]')?.textContent === '1 of 1 clips');
+    expect(await panel.count('[data-testid=clip]')).toBe(1);
+    await panel.type(' zebra');
+    await panel.waitForSelector('[data-testid=empty]');
+    expect(await panel.text('[data-testid=empty]')).toBe('No clips match.');
+    for (let i = 0; i < ' zebra'.length; i++) await panel.press('Backspace');
+    await panel.waitForSelector('[data-testid=clip]');
+
+    // Export Markdown: the file holds the quote and the source link.
+    await panel.evaluate(() => {
+      const w = window as unknown as { __exports: Blob[] };
+      w.__exports = [];
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob) => {
+        w.__exports.push(blob);
+        return create(blob);
+      };
+    });
+    await panel.click('[data-testid=export-markdown]');
+    const markdown = await panel.evaluate(async () => {
+      const w = window as unknown as { __exports: Blob[] };
+      return w.__exports.length === 1 ? w.__exports[0]!.text() : `exports: ${w.__exports.length}`;
+    });
+    expect(markdown).toContain(`> ${QUOTE}`);
+    expect(markdown).toContain(NOTE);
+    expect(markdown).toContain(`Source: [BMA delivers vote of no confidence in NHS England over failure to support GPs](${url}), GPonline, 2021-05`);
+    expect(markdown).toContain('Tags: lmc, face-to-face');
+    expect(page.errors()).toEqual([]);
+  });
+});
