@@ -328,3 +328,68 @@ describe('saving a selection', () => {
     expect(document.querySelector('footnote-clip')).toBeNull();
   });
 });
+
+describe('the content script boot', () => {
+  async function boot(paused = false) {
+    let loads = 0;
+    const messenger = background();
+    const { startClipsBoot } = await import('@/lib/page/clips-boot');
+    const b = startClipsBoot(ctx, {
+      paused,
+      send: messenger.send,
+      listen: messenger.listen,
+      load: async () => {
+        loads++;
+        return {
+          startClips: (c, o) => (controller = startClips(c, { ...o, createEditor: () => createEditorHost(wxtEditorUi(c)), requestFrame: frame, draftDelayMs: 5 })),
+        };
+      },
+    });
+    await settle();
+    await controller?.idle();
+    return { b, loads: () => loads };
+  }
+
+  it('does not load the clip machinery on a page without clips, but tells the background the page', async () => {
+    const { loads } = await boot();
+    expect(loads()).toBe(0);
+    expect(sent.map((m) => m.type)).toEqual(['clips/forPage']);
+    expect(sent[0]!.payload).toEqual({ url: URL_NOW, title: document.title });
+  });
+
+  it('loads it on a page with clips, and the clips are highlighted', async () => {
+    const clip = await savedClip(CLAIM);
+    const { loads } = await boot();
+    expect(loads()).toBe(1);
+    expect(clipText(clip.id)).toBe(CLAIM);
+    // The boot's answer was handed on: the page asked once.
+    expect(sent.filter((m) => m.type === 'clips/forPage')).toHaveLength(1);
+  });
+
+  it('loads it when the reader clips, and the capture goes through', async () => {
+    const { loads } = await boot();
+    select(CLAIM);
+    expect(await toTab('clips/capture', {})).toEqual({ started: true, reason: null });
+    expect(loads()).toBe(1);
+    await controller!.idle();
+    expect(await repo.drafts()).toHaveLength(1);
+  });
+
+  it('loads it when a clip is saved for this page elsewhere', async () => {
+    const { loads } = await boot();
+    const clip = await savedClip(CLAIM);
+    await toTab('clips/changed', { urls: [URL_NOW] });
+    await settle();
+    await controller!.idle();
+    expect(loads()).toBe(1);
+    expect(clipText(clip.id)).toBe(CLAIM);
+  });
+
+  it('stays unloaded while paused, and stops listening when invalidated', async () => {
+    await savedClip(CLAIM);
+    const { loads } = await boot(true);
+    expect(loads()).toBe(0);
+    ctx.notifyInvalidated();
+    expect(Object.keys(tabHandlers)).toEqual([]);
+  });
+});
