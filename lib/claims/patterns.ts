@@ -151,6 +151,8 @@ export const PATTERNS: readonly ClaimPattern[] = [
   P('face-to-face-collapsed', src`${Q}(?:${F2F})${Q}(?:\s+(?:gp\s+)?(?:appointments?|consultations?|care|visits|contacts?))?${gapN(3)}(?:collapsed?|plummet(?:ed)?|plunged?|nosedived?|crashed|slumped?|dried up|disappeared|vanished|evaporated|fell off a cliff|ground to a halt|all but (?:disappeared|vanished|stopped|ended))\b`, {
     refuse: FIGURE,
   }),
+  // "the chance of a face-to-face appointment with a GP is a distant dream"
+  P('face-to-face-collapsed', src`${Q}(?:${F2F})${Q}\s+(?:gp\s+)?(?:appointments?|consultations?)(?:\s+with\s+(?:a|an|their|your|my|the)\s+(?:gp|doctor|family doctor))?\s+(?:is|are|has become|have become|is now|are now|remains?)\s+(?:a\s+|an\s+)?(?:distant dream|thing of the past|rarity|luxury|pipe dream)\b`),
   P('face-to-face-collapsed', src`\b(?:collapse|plunge|nosedive|crash)\s+in\s+(?:the\s+(?:number|share|proportion|rate)\s+of\s+)?${Q}(?:${F2F})`, {
     refuse: FIGURE,
   }),
@@ -184,7 +186,7 @@ export const PATTERNS: readonly ClaimPattern[] = [
  * patterns run only on the few sentences that pass.
  */
 export const GATE =
-  /clos|shut|door|reopen|open|face[- ]to[- ]face|in[- ]person|refus|hid(?:e|ing|den)|default|remote[- ]first|insist|denied|unable|able to|can['’]?t|cannot|can not|could(?:n['’]?t| not)|impossible|no way|collaps|plummet|plung|nosediv|crash|slump|dried up|disappear|vanish|evaporat|fell off|ground to|hardly|barely|scarcely|almost no|virtually no|next to no|lazy|idle|work-?shy|feckless|less|fewer hours|doing their job|pulling their|time on their|golf|feet up|easy|easier|cushy|quiet|sat |sitting|harder than ever|flat out|tireless/i;
+  /clos|shut|door|reopen|open|face[- ]to[- ]face|in[- ]person|refus|hid(?:e|ing|den)|default|remote[- ]first|insist|denied|unable|able to|can['’]?t|cannot|can not|could(?:n['’]?t| not)|impossible|no way|collaps|plummet|plung|nosediv|crash|slump|dried up|disappear|vanish|evaporat|fell off|ground to|hardly|barely|scarcely|almost no|virtually no|next to no|lazy|idle|work-?shy|feckless|less|fewer hours|doing their job|pulling their|time on their|golf|feet up|easy|easier|cushy|quiet|sat |sitting|distant dream|thing of the past|rarity|luxury|pipe dream|harder than ever|flat out|tireless/i;
 
 /** Negators that, between subject and predicate, make a claim its negation. */
 export const NEGATOR = /\b(?:not|never|no longer|n['’]t)\b|n['’]t\b/i;

@@ -1,0 +1,107 @@
+/** Article detection, topic, date and nation: the explainable page decisions, table-driven. */
+import { describe, expect, it, vi } from 'vitest';
+import { detectArticle, type PageSignals } from '@/lib/claims/article';
+import { nationOf, parseDate, publishedFrom } from '@/lib/claims/meta';
+import { topicOf } from '@/lib/claims/topic';
+
+const page = (over: Partial<PageSignals>): PageSignals => ({
+  url: 'https://news.example.co.uk/story',
+  jsonLdTypes: [],
+  ogType: null,
+  articleBody: false,
+  articleText: 0,
+  articleCount: 0,
+  ...over,
+});
+
+describe('detectArticle', () => {
+  it.each([
+    [{ jsonLdTypes: ['NewsArticle'] }, true, 'json-ld:NewsArticle'],
+    [{ jsonLdTypes: ['WebSite', 'ReportageNewsArticle'] }, true, 'json-ld:ReportageNewsArticle'],
+    [{ jsonLdTypes: ['https://schema.org/OpinionNewsArticle'] }, true, 'json-ld:OpinionNewsArticle'],
+    [{ jsonLdTypes: ['BlogPosting'] }, true, 'json-ld:BlogPosting'],
+    [{ jsonLdTypes: ['AnalysisNewsArticle'] }, true, 'json-ld:AnalysisNewsArticle'],
+    [{ jsonLdTypes: ['Product', 'Offer'] }, false, 'exit:json-ld:Product'],
+    [{ jsonLdTypes: ['SearchResultsPage'] }, false, 'exit:json-ld:SearchResultsPage'],
+    [{ jsonLdTypes: ['WebApplication'] }, false, 'exit:json-ld:WebApplication'],
+    [{ ogType: 'product' }, false, 'exit:og:type=product'],
+    [{ url: 'https://shop.example.com/search?q=gp+surgery', ogType: 'article' }, false, 'exit:url'],
+    [{ url: 'https://shop.example.com/products/thermometer' }, false, 'exit:url'],
+    [{ ogType: 'article' }, true, 'og:type=article'],
+    [{ articleBody: true }, true, 'itemprop:articleBody'],
+    [{ articleText: 2000, articleCount: 1 }, true, 'html:article'],
+  ] as const)('%j → %s', (over, isArticle, signal) => {
+    const readerable = vi.fn(() => false);
+    const d = detectArticle(page(over), readerable);
+    expect(d.isArticle).toBe(isArticle);
+    expect(d.signals).toContain(signal);
+    // Anything decided by a cheap signal never runs the readability walk.
+    expect(readerable).not.toHaveBeenCalled();
+  });
+
+  it('falls back on the readability check, and only then', () => {
+    expect(detectArticle(page({}), () => true)).toEqual({ isArticle: true, signals: ['readerable'] });
+    expect(detectArticle(page({}), () => false).isArticle).toBe(false);
+    // A listing page full of small <article> cards is not an article on that evidence alone.
+    expect(detectArticle(page({ articleText: 3000, articleCount: 20 }), () => false).isArticle).toBe(false);
+  });
+});
+
+describe('topicOf', () => {
+  const gpStory =
+    'GPs in England delivered more face-to-face appointments last month, NHS England said. The BMA GP committee said practices were under pressure. GP surgeries reported record demand for appointments and the RCGP warned of burnout.';
+  it.each([
+    ['GP access story', 'GPs under pressure', gpStory, null, true],
+    ['dentists', 'Dentists to reopen', 'Dental practices were closed. Dentists and dental nurses wait for PPE. The BDA said dentistry must restart. One GP said dental care matters. NHS dentists are few.', null, false],
+    ['vets', 'Vets stay open', 'Veterinary practices remain open for pets. Vets see animals in emergencies. The BVA said pet owners must call first.', null, false],
+    ['US primary care', 'Primary care crisis', 'Americans struggle to see a primary care physician. Medicare patients wait a month. PCPs are leaving; one general practitioner said GPs and family doctors are burnt out.', null, false],
+    ['shops', 'Shops shut', 'All non-essential shops must close. Retailers on the high street shut their doors and stores went online.', null, false],
+    ['a GP mentioned once', 'Waiting lists hit record', 'Hospital waiting lists reached 7.3 million in England, NHS data show. Patients referred by their GP wait longer for elective operations.', null, false],
+    ['UK host without NHS words', 'Letter: GPs chose an easy life', 'My GPs are not working. Over a dozen GPs at my practice and no appointments. GPs should see patients.', 'www.lancashiretelegraph.co.uk', true],
+  ])('%s', (_name, title, body, host, onTopic) => {
+    const t = topicOf(title, body, host);
+    expect(t.onTopic).toBe(onTopic);
+    expect(t.score).toBeGreaterThanOrEqual(0);
+    expect(t.score).toBeLessThanOrEqual(1);
+    expect(t.signals.some((s) => s.startsWith('topic:score='))).toBe(true);
+  });
+});
+
+describe('article date', () => {
+  it.each([
+    ['2021-05-20T09:00:00+01:00', '2021-05-20'],
+    ['2021-05', '2021-05'],
+    ['20 May 2021', '2021-05-20'],
+    ['Published: 21 July, 2021 1:38 pm', '2021-07-21'],
+    ['May 20, 2021', '2021-05-20'],
+    ['2021-02-30', null],
+    ['yesterday', null],
+  ])('%s → %s', (value, date) => {
+    expect(parseDate(value)).toBe(date);
+  });
+
+  it('takes the most trusted candidate that parses, and says where it was found', () => {
+    expect(
+      publishedFrom([
+        { how: 'json-ld:datePublished', value: 'not a date' },
+        { how: 'meta:article:published_time', value: '2024-07-12T10:00:00Z' },
+        { how: 'time[datetime]', value: '2020-01-01' },
+      ]),
+    ).toEqual({ date: '2024-07-12', how: 'meta:article:published_time' });
+    expect(publishedFrom([])).toBeNull();
+  });
+});
+
+describe('article nation', () => {
+  it.each([
+    ['NHS Scotland', 'GP access', 'NHS Scotland said practices in NHS Lothian and NHS Grampian were busy. Holyrood debated it.', null, 'Scotland'],
+    ['Welsh Government', 'GPs in Wales', 'The Welsh Government and Betsi Cadwaladr health board said GPs in Wales saw more patients.', null, 'Wales'],
+    ['Stormont', 'GPs', 'Stormont ministers said practices in Northern Ireland need support.', null, 'Northern Ireland'],
+    ['NHS England', 'GPs', 'NHS England told practices in England to offer face-to-face appointments.', null, 'England'],
+    ['outlet', 'GPs', 'Practices are busy.', 'www.heraldscotland.com', 'Scotland'],
+    ['unclear', 'GPs', 'Practices are busy everywhere.', null, null],
+    ['mixed', 'GPs', 'NHS England and NHS Scotland and the Welsh Government all said so.', null, null],
+  ])('%s', (_name, title, text, host, nation) => {
+    expect(nationOf(title, text, host)?.nation ?? null).toBe(nation);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Stance, table-driven: each row is one sentence, the claim it must (or must not) be found as, and
+ * the stance. Rows marked "none" must produce no claim at all.
+ */
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '@/lib/claims/engine';
+import type { Stance } from '@/lib/claims/types';
+
+const engine = createEngine();
+type Row = [sentence: string, claimId: string | 'none', stance?: Stance];
+
+const rows: Row[] = [
+  // asserted
+  ['GP surgeries were closed during the pandemic.', 'practices-closed', 'asserted'],
+  ['GPs have been hiding behind their screens for too long.', 'no-face-to-face', 'asserted'],
+  ['Why ARE GPs STILL refusing to see patients face-to-face?', 'no-face-to-face', 'asserted'],
+  ['Patients are being forced to go to A&E because they can’t get an appointment with their GP.', 'cannot-see-gp', 'asserted'],
+  ['Face-to-face appointments have collapsed since the pandemic began.', 'face-to-face-collapsed', 'asserted'],
+  ['Lazy GPs have had a good pandemic.', 'gps-doing-less', 'asserted'],
+  ['Surgeries have been ‘closed’ to patients for months.', 'practices-closed', 'asserted'],
+  ['It is almost impossible to see a GP in person these days.', 'cannot-see-gp', 'asserted'],
+  ['Many practices now work remote by default, and GPs rarely see anyone.', 'no-face-to-face', 'asserted'],
+  // reported
+  ['Critics say surgeries shut their doors to patients during lockdown.', 'practices-closed', 'reported'],
+  ['A newspaper claimed that GP practices were closed throughout the lockdown.', 'practices-closed', 'reported'],
+  ['The letter also inferred that surgeries had been closed to face-to-face appointments.', 'practices-closed', 'reported'],
+  ['Campaigners argue that family doctors are refusing to see patients face to face.', 'no-face-to-face', 'reported'],
+  ['‘GP surgeries have been shut to patients since March and nobody will tell us when they open,’ said one campaigner.', 'practices-closed', 'reported'],
+  // rebutted
+  ['It is not true that practices closed during the pandemic.', 'practices-closed', 'rebutted'],
+  ['Practices were closed during the pandemic, he claimed, but data show they delivered millions of appointments.', 'practices-closed', 'rebutted'],
+  ['They peddled the myth of closed surgeries during the pandemic.', 'practices-closed', 'rebutted'],
+  ['The guidance pandered to a false narrative in parts of the media that general practice had been ‘closed’ during the pandemic.', 'practices-closed', 'rebutted'],
+  ["He said the claim that practices had been closed through the pandemic 'could not be farther from the truth'.", 'practices-closed', 'rebutted'],
+  ['The claim that GP surgeries were shut during lockdown is untrue.', 'practices-closed', 'rebutted'],
+  ['GPs hit back at claims practices are ‘not reopening until March’', 'practices-closed', 'rebutted'],
+  ['General practice had been closed, critics said, despite half of all appointments being delivered in person.', 'practices-closed', 'rebutted'],
+  ['Any implication that practices had not been doing their job properly is an insult to GPs.', 'gps-doing-less', 'rebutted'],
+  ['Contrary to reports that GPs are hiding behind their phones, most see patients daily.', 'no-face-to-face', 'rebutted'],
+  // negated
+  ['Practices never closed during the pandemic.', 'practices-closed', 'negated'],
+  ['Surgeries remained open throughout the pandemic.', 'practices-closed', 'negated'],
+  ['GP surgeries were not closed at any point in the lockdown.', 'practices-closed', 'negated'],
+  ['General practice is open and has been throughout the pandemic.', 'practices-closed', 'negated'],
+  ['GPs have never refused to see patients face to face.', 'no-face-to-face', 'negated'],
+  ['Clinicians are delivering face-to-face appointments every day.', 'no-face-to-face', 'negated'],
+  ['GPs are working harder than ever before.', 'gps-doing-less', 'negated'],
+  // not the claim: a keyword alone, someone else's practices, some practices, figures, questions, permanent closures
+  ['Were GP surgeries closed during the pandemic?', 'none'],
+  ['Practices', 'none'],
+  ['The surgery closed at 6pm.', 'none'],
+  // One surgery is local news, not the claim about general practice.
+  ['‘Our surgery has been shut to patients since March,’ said one reader.', 'none'],
+  ['Dental practices were closed during the first lockdown.', 'none'],
+  ['Veterinary practices are to close their doors to routine appointments.', 'none'],
+  ['Shops and schools were closed during lockdown.', 'none'],
+  ['Law practices shut their offices and worked from home.', 'none'],
+  ['Some practices had all but shut up shop, readers told us.', 'none'],
+  ['A total of 99 GP surgeries closed or merged in 2019 across the UK.', 'none'],
+  ['Almost 100 surgeries were forced to close last year.', 'none'],
+  ['More than one in four surgeries were closing their doors for one afternoon a week.', 'none'],
+  ['GP surgeries are closed to new patients.', 'none'],
+  ['Practices will close if funding is not restored.', 'none'],
+  ['Face-to-face appointments plummeted from 21.7 to 7.7 million.', 'none'],
+  ['We know that some patients are frustrated at being unable to get a face-to-face appointment when they would prefer one.', 'none'],
+  ['Patients who have been unable to access their GP were invited to write in.', 'none'],
+  ['The BMA dropped the option of seeing patients face to face as a default.', 'none'],
+  ['Elective surgeries were shut down in April.', 'none'],
+  ['GPs should offer face-to-face appointments to all patients who want them.', 'none'],
+];
+
+describe('stance of a claim in one sentence', () => {
+  it.each(rows)('%s → %s %s', (sentence, claimId, stance) => {
+    const found = engine.findClaims(sentence);
+    if (claimId === 'none') {
+      expect(found).toEqual([]);
+      return;
+    }
+    expect(found.map((c) => [c.claimId, c.stance])).toEqual([[claimId, stance]]);
+    expect(found[0]!.highlight).toBe(stance === 'asserted' || stance === 'reported');
+  });
+});
+
+describe('stance across sentences', () => {
+  it('a following sentence that calls the claim untrue makes it rebutted', () => {
+    const [c] = engine.findClaims('Practices were closed for months during the pandemic. That is simply untrue.');
+    expect(c?.stance).toBe('rebutted');
+  });
+
+  it('the refutation in the next paragraph does not reach back', () => {
+    const [c] = engine.findClaims('Practices were closed for months during the pandemic.\nThat is simply untrue.');
+    expect(c?.stance).toBe('asserted');
+  });
+
+  it('a long quotation carried over paragraphs is reported speech', () => {
+    const text = "Dr Smith said: 'The pressure has been enormous.\n'Our surgeries were closed to walk-in patients during lockdown, and everybody knew it.'";
+    const [c] = engine.findClaims(text);
+    expect(c?.stance).toBe('reported');
+  });
+
+  it('scare quotes round one word are not speech', () => {
+    const [c] = engine.findClaims("Surgeries were 'closed' during the pandemic.");
+    expect(c?.stance).toBe('asserted');
+  });
+});
