@@ -103,7 +103,7 @@ export function Card(props: CardProps) {
     >
       <header class="fn-card-head">
         <h2 id="fn-card-title">Footnote: the record on this claim</h2>
-        <button type="button" class="fn-close" aria-label="Close" onClick={props.onClose}>
+        <button type="button" class="fn-close" data-action="close" aria-label="Close" onClick={props.onClose}>
           <span aria-hidden="true">×</span>
         </button>
       </header>
@@ -167,14 +167,14 @@ export function Card(props: CardProps) {
 
       <footer class="fn-actions">
         {props.onSaveClip && (
-          <button type="button" class="fn-primary" disabled={props.busy} onClick={props.onSaveClip}>
+          <button type="button" class="fn-primary" data-action="save-clip" disabled={props.busy} onClick={props.onSaveClip}>
             Save clip
           </button>
         )}
-        <button type="button" disabled={props.busy} onClick={props.onDismiss}>
+        <button type="button" data-action="dismiss" disabled={props.busy} onClick={props.onDismiss}>
           Not a claim here
         </button>
-        <button type="button" disabled={props.busy} onClick={props.onPause}>
+        <button type="button" data-action="pause" disabled={props.busy} onClick={props.onPause}>
           Pause on this site
         </button>
       </footer>

@@ -90,15 +90,16 @@ export function createCardHost(createUi: CreateCardUi): CardHost {
         placement: 'bottom-start',
         middleware: [
           offset(6),
-          flip({ padding: 8 }),
-          // Stays inside the viewport even when the claim scrolls away, so the card is never lost.
-          shift({ padding: 8, crossAxis: true }),
+          // Below the claim, or above it where there is more room; never over it.
+          flip({ padding: 8, fallbackStrategy: 'bestFit' }),
           size({
             padding: 8,
             apply({ availableHeight }) {
               box.style.setProperty('--fn-max-height', `${Math.max(160, Math.floor(availableHeight))}px`);
             },
           }),
+          // Stays inside the viewport even when the claim scrolls away, so the card is never lost.
+          shift({ padding: 8, crossAxis: true }),
         ],
       });
       box.style.left = `${Math.round(x)}px`;

@@ -1,5 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '../runtime';
+import { startHighlighting } from './controller';
+import { createPageScanner } from './highlight-scanner';
 import { startClipsBoot } from './clips-boot';
 
 /**
@@ -10,6 +12,8 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   if (ctx.isInvalid) return;
   const hello = await sendToBackground('page/hello', { url: location.href, title: document.title.slice(0, 2000) });
   if (ctx.isInvalid) return;
+  // Claims (highlight issue): the engine's claims marked, the card, later changes; started while paused too, to resume.
+  startHighlighting(ctx, { paused: hello.paused, scanner: createPageScanner() });
   // Clips (clips issue): saved clips found again on this page, and saving a selection as a clip.
   startClipsBoot(ctx, { paused: hello.paused });
 }

@@ -7,6 +7,8 @@
  * which takes every mark, the mark style and the card out of the page.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { claimTime } from '../claims/claim-time';
+import { rankEvidence } from '../claims/rank';
 import type { ArticleInfo, ClaimMatch } from '../claims/types';
 import type { Evidence } from '../db/records';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
@@ -32,9 +34,10 @@ export interface PageScanner {
   /**
    * Reads one part of the page added or changed after the first scan, in the context of the
    * article found then; null when that part is not article text (comments, related links…).
-   * Without it, changes are read by scanning the whole page again (throttled).
+   * 'rescan' when only a whole-page scan can tell (the article itself was replaced). Without this
+   * method, changes are read by scanning the whole page again (throttled).
    */
-  scanFragment?(root: Element, article: ArticleInfo): { map: TextMap; claims: ClaimMatch[] } | null;
+  scanFragment?(root: Element, article: ArticleInfo): { map: TextMap; claims: ClaimMatch[] } | null | 'rescan';
 }
 
 export interface Messenger {
@@ -87,14 +90,16 @@ export function pageUrlOf(href: string): string {
   return url.href;
 }
 
-/** Evidence in the order the engine ranked it (its ids on the match); the store's order otherwise. */
-export function orderEvidence(evidence: readonly Evidence[], ranked: readonly string[]): CardFigure[] {
-  if (ranked.length > 0) {
-    const byId = new Map(evidence.map((e) => [e.id, e]));
-    const chosen = ranked.map((id) => byId.get(id)).filter((e): e is Evidence => e !== undefined);
-    if (chosen.length > 0) return chosen.map((e) => ({ evidence: e }));
-  }
-  return evidence.map((e) => ({ evidence: e }));
+/**
+ * The claim's evidence in the order that fits the article: counter-figures first, then those for
+ * the article's nation and the time the claim speaks of (lib/claims/rank), later figures marked.
+ */
+export function rankFigures(evidence: readonly Evidence[], match: ClaimMatch, article: ArticleInfo | null): { figures: CardFigure[]; nationNote: string | null } {
+  const published = article?.published?.date ?? null;
+  const nation = article?.nation?.nation ?? null;
+  const { ranked, nationNote } = rankEvidence(evidence, { claimTime: claimTime(match.text, published), published, nation });
+  const byId = new Map(evidence.map((e) => [e.id, e]));
+  return { figures: ranked.map((r) => ({ evidence: byId.get(r.id)!, afterArticle: r.afterArticle })), nationNote };
 }
 
 /** Splits a big changed subtree into its blocks, so that each frame scans a bounded amount. */
@@ -293,6 +298,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       if (seen && (seen.text === text || seen.count >= MAX_SCANS_PER_BLOCK)) return;
       scansOf.set(root, { text, count: (seen?.count ?? 0) + 1 });
       const result = options.scanner.scanFragment!(root, article);
+      if (result === 'rescan') return scheduleFullRescan();
       if (!result || result.claims.length === 0) return;
       const unknown = result.claims.some((c) => c.highlight && !shorts.has(c.claimId));
       if (unknown) {
@@ -327,7 +333,10 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       stance: mark.match.stance,
       wording: mark.match.wording,
       statement: record?.claim?.statement ?? null,
-      figures: groupFigures(record ? orderEvidence(record.evidence, mark.match.evidence) : []),
+      ...(() => {
+        const { figures, nationNote } = rankFigures(record?.evidence ?? [], mark.match, article);
+        return { figures: groupFigures(figures), nationNote };
+      })(),
       status: error ? { kind: 'error', message: error } : record ? { kind: 'ready' } : { kind: 'loading' },
       notice,
       busy,

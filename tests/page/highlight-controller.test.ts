@@ -7,7 +7,7 @@ import type { ClaimMatch } from '@/lib/claims/types';
 import type { Claim, Evidence } from '@/lib/db/records';
 import { dispatch, request, type Handlers, type MessageType, type RequestOf } from '@/lib/messages';
 import { buildTextMap } from '@/lib/page/text-map';
-import { startHighlighting, splitForScan, orderEvidence, pageUrlOf, type HighlightController, type Messenger, type PageScanner } from '@/lib/page/controller';
+import { startHighlighting, splitForScan, rankFigures, pageUrlOf, type HighlightController, type Messenger, type PageScanner } from '@/lib/page/controller';
 import { createCardHost, wxtCardUi } from '@/lib/page/card';
 import { markKey } from '@/lib/page/highlight';
 import { isFootnoteSplit } from '@/lib/page/wrap';
@@ -479,13 +479,20 @@ describe('helpers', () => {
     expect(pageUrlOf('https://a.example/x?y=1#z')).toBe('https://a.example/x?y=1');
   });
 
-  it('orderEvidence follows the engine ranking, falling back to the store order', () => {
-    const a = { ...F2F, id: 'a' };
-    const b = { ...F2F, id: 'b' };
-    expect(orderEvidence([a, b], ['b', 'a']).map((f) => f.evidence.id)).toEqual(['b', 'a']);
-    expect(orderEvidence([a, b], ['b']).map((f) => f.evidence.id)).toEqual(['b']);
-    expect(orderEvidence([a, b], ['zz']).map((f) => f.evidence.id)).toEqual(['a', 'b']);
-    expect(orderEvidence([a, b], []).map((f) => f.evidence.id)).toEqual(['a', 'b']);
+  it('rankFigures puts the figures that fit the article first, and marks later ones', () => {
+    const later: Evidence = { ...F2F, id: 'later', period: { from: '2024-04', to: '2024-04', label: 'April 2024' }, source: { ...F2F.source, published: '2024-05' } };
+    const support: Evidence = { ...F2F, id: 'support', direction: 'supports' };
+    const match = findClaims('practices were closed')[0]!;
+    const dated = { ...article, published: { date: '2021-06', how: 'test' }, nation: { nation: 'England' as const, how: 'test' } };
+    const r = rankFigures([support, later, F2F], match, dated);
+    expect(r.figures.map((f) => [f.evidence.id, f.afterArticle])).toEqual([
+      [F2F.id, false],
+      ['later', true],
+      ['support', false],
+    ]);
+    expect(r.nationNote).toBeNull();
+    const scottish = rankFigures([F2F], match, { ...dated, nation: { nation: 'Scotland', how: 'test' } });
+    expect(scottish.nationNote).toMatch(/no figure for Scotland/);
   });
 
   it('splitForScan splits big containers into their blocks, never through running text', () => {

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPageScanner } from '@/lib/page/highlight-scanner';
+import { markClaims } from '@/lib/page/highlight';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/articles');
+
+function load(name: string): Document {
+  return new DOMParser().parseFromString(readFileSync(resolve(FIXTURES, name), 'utf8'), 'text/html');
+}
+
+describe('createPageScanner', () => {
+  it('reads a seed article with the engine: the flagged claim, and offsets that mark the right words', () => {
+    const doc = load('000-gponline-vote-no-confidence.html');
+    const scanner = createPageScanner();
+    const scan = scanner.scanDocument(doc);
+    expect(scan.article).toMatchObject({ isArticle: true, onTopic: true });
+    const flagged = scan.claims.filter((c) => c.highlight);
+    expect(flagged.map((c) => [c.claimId, c.stance])).toEqual([['practices-closed', 'reported']]);
+    const marks = markClaims(scan.map, scan.claims, { shortOf: () => 'practices were closed' });
+    expect(marks).toHaveLength(1);
+    expect(marks[0]!.pieces.map((p) => p.textContent).join('')).toBe(flagged[0]!.text);
+    expect(marks[0]!.pieces[0]!.textContent).toMatch(/^They have continued to provide care/);
+    expect(marks[0]!.pieces.at(-1)!.textContent).toMatch(/surgeries had been closed to face-to-face appointments\.'$/);
+  });
+
+  it('reads a paragraph added to the article later, but not furniture added later or outside it', () => {
+    const doc = load('000-gponline-vote-no-confidence.html');
+    const scanner = createPageScanner();
+    const article = scanner.scanDocument(doc).article;
+    const body = doc.querySelector('.article-body')!;
+    const added = doc.createElement('p');
+    added.textContent = 'One columnist wrote that GP surgeries had been closed to patients for a year.';
+    body.append(added);
+    const result = scanner.scanFragment!(added, article);
+    expect(result !== null && result !== 'rescan' && result.claims.filter((c) => c.highlight).map((c) => c.claimId)).toEqual(['practices-closed']);
+
+    const related = doc.createElement('div');
+    related.className = 'related-stories';
+    related.innerHTML = '<p>GP surgeries had been closed to patients for a year, a reader says.</p>';
+    body.append(related);
+    expect(scanner.scanFragment!(related.firstElementChild!, article)).toBeNull();
+
+    const footer = doc.querySelector('footer.site-footer') ?? doc.body.appendChild(doc.createElement('footer'));
+    const outside = doc.createElement('p');
+    outside.textContent = 'GP surgeries had been closed to patients for a year.';
+    footer.append(outside);
+    expect(scanner.scanFragment!(outside, article)).toBeNull();
+  });
+
+  it('asks for a whole-page scan when the page replaced its article', () => {
+    const doc = load('000-gponline-vote-no-confidence.html');
+    const scanner = createPageScanner();
+    const article = scanner.scanDocument(doc).article;
+    const main = doc.querySelector('main')!;
+    main.innerHTML = '<article><div class="article-body"><p>A new story.</p></div></article>';
+    expect(scanner.scanFragment!(main.querySelector('p')!, article)).toBe('rescan');
+    expect(scanner.scanFragment!(main, article)).toBe('rescan');
+  });
+});
