@@ -169,11 +169,10 @@ export function createClipHandlers(deps: ClipBackgroundDeps, registry = createTa
       const showing = await registry.showing([clip.url]);
       const target = tabId !== undefined && showing.includes(tabId) ? tabId : showing[0];
       if (target !== undefined) {
+        // To the front first: a hidden tab may not scroll (no frames are drawn for it).
+        await deps.focusTab(target);
         const reply = await deps.sendToTab(target, 'clips/reveal', { id }).catch(() => null);
-        if (reply) {
-          await deps.focusTab(target);
-          return { tabId: target };
-        }
+        if (reply) return { tabId: target };
       }
       // The page loads first: its content script asks for its clips and is told to reveal this one.
       await deps.session.set({ [REVEAL_KEY]: { url: clip.url, id, at: now() } });

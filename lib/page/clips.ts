@@ -374,7 +374,8 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
         if (clips.has(id)) wantReveal = id;
         return false;
       }
-      const smooth = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      // Smooth only where it shows: not for readers who ask for reduced motion, not in a hidden tab.
+      const smooth = !document.hidden && !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
       els[0].scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
       watcher.quietly(() => els.forEach((el) => el.setAttribute('data-revealed', '')));
       ctx.setTimeout(() => watcher.quietly(() => els.forEach((el) => el.removeAttribute('data-revealed'))), REVEAL_MS);

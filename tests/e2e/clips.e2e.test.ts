@@ -99,4 +99,50 @@ forEachBrowser('clips', (suite) => {
     expect(markdown).toContain('Tags: lmc, face-to-face');
     expect(page.errors()).toEqual([]);
   });
+
+  it('lists a clip the page no longer has as not found, and a click in the panel scrolls the page to a found one', async () => {
+    const page = await suite.page();
+    const url = suite.server.url(`${PAGE}?orphans`);
+    await page.goto(url);
+    const tabId = await page.tabId();
+    const ext = await suite.browser.extension();
+    // Two clips of this page, as if saved on an earlier visit: one passage is still there, the
+    // other (a sentence from another GPonline report, June 2021) is not.
+    const found = 'BMA vice chair and Lancashire GP Dr David Wrigley said the GP committee meeting had heard about GPs';
+    const gone = 'half of all appointments being delivered in person throughout the pandemic';
+    const clipOf = (id: string, quote: string, createdAt: number) => ({
+      id,
+      url,
+      title: 'BMA delivers vote of no confidence in NHS England over failure to support GPs',
+      quote,
+      anchor: [{ type: 'TextQuoteSelector' as const, exact: quote }],
+      note: '',
+      tags: [],
+      createdAt,
+      updatedAt: createdAt,
+    });
+    const file = JSON.stringify({ format: 'footnote-clips', version: 1, clips: [clipOf('e2e-found', found, 1), clipOf('e2e-gone', gone, 2)] });
+    expect(await ext.send('clips/import', { text: file })).toEqual({ added: 2, updated: 0, unchanged: 0 });
+
+    // The page hears of its new clips and highlights the one it has.
+    await page.waitForSelector('footnote-clip[data-clip="e2e-found"]');
+    expect(await page.evaluate(() => [...document.querySelectorAll('footnote-clip[data-clip="e2e-found"]')].map((e) => e.textContent).join(''))).toBe(found);
+    await eventually(async () => (await ext.send('clips/pageStatus', { tabId })).orphans.includes('e2e-gone'), 10_000, 'the orphan report');
+
+    const panel = await suite.page();
+    await panel.openExtensionPage(`/sidepanel.html?tab=${tabId}`, '[data-testid=clip]');
+    // (Clips of other pages, such as the first test's, follow under "Other pages".)
+    expect(await panel.evaluate(() => [...document.querySelectorAll('.section')].map((s) => s.textContent).slice(0, 2))).toEqual(['On this page (1)', 'Not found on this page (1)']);
+    expect(await panel.text('.clip-orphan [data-testid=clip-open]')).toBe(gone);
+
+    // Clicking the found clip brings the page to it.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await panel.click('.clip-page [data-testid=clip-open]');
+    await page.waitForFunction(() => document.querySelector('footnote-clip[data-clip="e2e-found"]')?.hasAttribute('data-revealed'));
+    // Scrolled into view (smoothly, unless the reader asks for reduced motion).
+    await page.waitForFunction(() => {
+      const r = document.querySelector('footnote-clip[data-clip="e2e-found"]')!.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+  });
 });
