@@ -54,7 +54,7 @@ export interface Engine {
 }
 
 // Words just before a claim's subject that make it a few, not the profession: "some practices", "99 GP surgeries".
-const HEDGE_BEFORE = /\b(?:some|a few|few|a minority of|a small number of|a handful of|a number of|several|certain|one|one in \w+|\d[\d,.]*\s*(?:%|per ?cent)?(?:\s+of)?|hundreds(?:\s+of)?|thousands(?:\s+of)?|dozens(?:\s+of)?|almost \d[\d,.]*|nearly \d[\d,.]*|over \d[\d,.]*|more than \d[\d,.]*)\s+(?:[\w'’-]+\s+){0,2}$/i;
+const HEDGE_BEFORE = /\b(?:some|a few|few|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|a minority of|a small number of|a handful of|a number of|several|certain|one|one in \w+|\d[\d,.]*\s*(?:%|per ?cent)?(?:\s+of)?|hundreds(?:\s+of)?|thousands(?:\s+of)?|dozens(?:\s+of)?|almost \d[\d,.]*|nearly \d[\d,.]*|over \d[\d,.]*|more than \d[\d,.]*)\s+(?:[\w'’-]+\s+){0,2}$/i;
 // A yes/no question does not assert what it asks ("Were GP surgeries closed?"); a why-question does.
 const YES_NO_QUESTION = /^['‘’"“]?(?:are|is|were|was|have|has|had|did|do|does|can|could|should|will|would|must)\b[^?]*\?['’"”]?$/i;
 /** Quotations shorter than this many words are scare quotes ('closed'), not someone's speech. */

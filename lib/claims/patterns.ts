@@ -50,7 +50,7 @@ const GP_OR_PRACTICE_SUBJECT = src`(?:${GPS}|\bdoctors\b|${PRACTICES}|\bclinicia
 const PANDEMIC_OR_PATIENTS = /\b(?:pandemic|lockdowns?|covid|coronavirus|virus|to (?:all )?(?:patients|the public|face[- ]to[- ]face|in[- ]person|walk-?ins?)|their doors|reopen\w*|still|remain(?:ed)?|months|throughout|since march)\b|['‘’"“”](?:closed|shut)['‘’"“”]/i;
 /** Permanent closures, mergers, list closures, holidays and opening hours: true and not the claim. */
 const CLOSURE_NOT_CLAIM =
-  /\b(?:closures?|closed (?:down|or merged|and merged)|merg(?:e|ed|er|ers|ing)|permanently|for good|for the last time|bank holidays?|christmas|easter|boxing day|weekends?|afternoons?|half[- ]days?|lunch(?:time)?s?|training (?:days?|sessions?)|new (?:patients|registrations)|(?:patient )?lists?|a decade|since 20\d\d|between 20\d\d|(?:at|the) (?:twice|double|three times) the rate|rate of|number of (?:gp )?(?:surgeries|practices)|forced to close|could close|may close|might close|will close|threat(?:en(?:ed)?)? (?:of|to) clos\w*|at risk of clos\w*)\b/i;
+  /\b(?:closures?|closed (?:down|or merged|and merged)|merg(?:e|ed|er|ers|ing)|permanently|for good|for the last time|bank holidays?|christmas|easter|boxing day|weekends?|afternoons?|half[- ]days?|lunch(?:time)?s?|training (?:days?|sessions?)|new (?:patients|registrations)|(?:patient )?lists?|a decade|since 20\d\d|between 20\d\d|(?:at|the) (?:twice|double|three times) the rate|rate of|number of (?:gp )?(?:surgeries|practices)|forced to close|could close|may close|might close|will close|deep[- ]clean\w*|tested positive|outbreaks?|self-isolat\w*|flood\w*|power cut|snow|threat(?:en(?:ed)?)? (?:of|to) clos\w*|at risk of clos\w*)\b/i;
 /** A figure in the sentence: it reports data rather than making the claim. */
 const FIGURE = /\d|\b(?:per ?cent|percentage|half|a third|a quarter|two[- ]thirds|three[- ]quarters|million|billion)\b/i;
 
@@ -66,11 +66,11 @@ export const PATTERNS: readonly ClaimPattern[] = [
   // "general practice had been 'closed' during the pandemic", "surgeries had been closed to face-to-face appointments"
   // With a copula the state is stated ("practices were closed", "had been 'closed'"); without one the
   // verb may be an event ("practices closed at twice the rate"), so the setting must be the pandemic.
-  P('practices-closed', src`(?:${PRACTICES})(?<gap>(?:\s+${WORD}){0,3}?\s+(?:were|was|had been|have been|has been|are|is|being|remain(?:ed|s)?|stay(?:ed|s)?|kept|left)(?:\s+${WORD}){0,2}?)\s+${Q}(?:closed|shut|shuttered)${Q}(?!\w|\s+(?:down|or merged|and merged|for good|permanently))`, {
+  P('practices-closed', src`(?:${PRACTICES})(?<gap>(?:\s+${WORD}){0,3}?\s+(?:were|was|had been|have been|has been|are|is|being|remain(?:ed|s)?|stay(?:ed|s)?|kept|left)(?:\s+${WORD}){0,2}?)\s+${Q}(?:closed|shut|shuttered)${Q}(?!\w|\s+(?:down|or merged|and merged|for good|permanently|the gap|ranks|a deal|the deal|a loophole))`, {
     negatable: true,
     refuse: CLOSURE_NOT_CLAIM,
   }),
-  P('practices-closed', src`(?:${PRACTICES})${gap(5)}${Q}(?:closed|shut|shuttered)${Q}(?!\w|\s+(?:down|or merged|and merged|for good|permanently))`, {
+  P('practices-closed', src`(?:${PRACTICES})${gap(5)}${Q}(?:closed|shut|shuttered)${Q}(?!\w|\s+(?:down|or merged|and merged|for good|permanently|the gap|ranks|a deal|the deal|a loophole))`, {
     negatable: true,
     needs: PANDEMIC_OR_PATIENTS,
     refuse: CLOSURE_NOT_CLAIM,
@@ -167,8 +167,10 @@ export const PATTERNS: readonly ClaimPattern[] = [
   P('gps-doing-less', src`(?:${GPS}|\bdoctors\b)${gap(3)}(?:doing|do|did|work|working|worked)\s+(?:(?:far|much|a lot|even)\s+)?(?:less|fewer hours)\b(?!\s+(?:of|paperwork|admin|bureaucracy|box))`, {
     negatable: true,
   }),
-  P('gps-doing-less', src`(?:${GPS}|\bdoctors\b|${PRACTICES})${gapN(3)}(?:not|n['’]t|never)\s+(?:been\s+)?(?:doing their (?:jobs?|job properly)|pulling their weight)\b`),
-  P('gps-doing-less', src`\b(?:time on their hands|(?:sat|sitting|sit)\s+(?:at home|on their hands|idle|on the golf course)|on the golf course|(?:put|putting)\s+their feet up|(?:easy|good|quiet|cushy)\s+(?:pandemic|lockdown))\b`, {
+  P('gps-doing-less', src`(?:${GPS}|\bdoctors\b|${PRACTICES})${gapN(3)}(?:not|n['’]t|never)\s+(?:been\s+)?(?:doing their (?:jobs?|job properly)|pulling their weight|working hard enough)\b`),
+  // "GPs have been facing a barrage of negative media attention for being closed"
+  P('practices-closed', src`(?:${PRACTICES_OR_GPS})${gapN(10)}(?:for|of)\s+being\s+${Q}(?:closed|shut)${Q}(?!\w)`, { refuse: CLOSURE_NOT_CLAIM }),
+  P('gps-doing-less', src`\b(?:time on their hands|(?:sat|sitting|sit)\s+(?:at home|on their hands|idle|on the golf course)|on the golf course|(?:out\s+)?playing golf|(?:put|putting)\s+their feet up|(?:easy|good|quiet|cushy)\s+(?:pandemic|lockdown))\b`, {
     needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices|general practice)\b/i,
   }),
   // "my GPs … have opted to retain the easy life"
@@ -186,7 +188,7 @@ export const PATTERNS: readonly ClaimPattern[] = [
  * patterns run only on the few sentences that pass.
  */
 export const GATE =
-  /clos|shut|door|reopen|open|face[- ]to[- ]face|in[- ]person|refus|hid(?:e|ing|den)|default|remote[- ]first|insist|denied|unable|able to|can['’]?t|cannot|can not|could(?:n['’]?t| not)|impossible|no way|collaps|plummet|plung|nosediv|crash|slump|dried up|disappear|vanish|evaporat|fell off|ground to|hardly|barely|scarcely|almost no|virtually no|next to no|lazy|idle|work-?shy|feckless|less|fewer hours|doing their job|pulling their|time on their|golf|feet up|easy|easier|cushy|quiet|sat |sitting|distant dream|thing of the past|rarity|luxury|pipe dream|harder than ever|flat out|tireless/i;
+  /clos|shut|door|reopen|open|face[- ]to[- ]face|in[- ]person|refus|hid(?:e|ing|den)|default|remote[- ]first|insist|denied|unable|able to|can['’]?t|cannot|can not|could(?:n['’]?t| not)|impossible|no way|collaps|plummet|plung|nosediv|crash|slump|dried up|disappear|vanish|evaporat|fell off|ground to|hardly|barely|scarcely|almost no|virtually no|next to no|lazy|idle|work-?shy|feckless|less|fewer hours|doing their job|pulling their|working hard enough|being|time on their|golf|feet up|easy|easier|cushy|quiet|sat |sitting|distant dream|thing of the past|rarity|luxury|pipe dream|harder than ever|flat out|tireless/i;
 
 /** Negators that, between subject and predicate, make a claim its negation. */
 export const NEGATOR = /\b(?:not|never|no longer|n['’]t)\b|n['’]t\b/i;

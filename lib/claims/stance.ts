@@ -9,7 +9,7 @@ import type { Stance } from './types';
 /** Cues before the claim that name it as false: "the false narrative that", "the myth of", "it is not true that". */
 const REBUT_BEFORE = new RegExp(
   [
-    String.raw`\b(?:false|falsely|misleading|untrue|wrong|mistaken|inaccurate|baseless|unfounded|damaging|pernicious|tired|lazy|persistent|erroneous|bogus|unfair|unjust|insulting)\s+(?:media\s+|public\s+|popular\s+|press\s+)?(?:narratives?|claims?|story|stories|impressions?|ideas?|notions?|perceptions?|suggestions?|allegations?|accusations?|assertions?|rumou?rs?|beliefs?|myths?|tropes?|reports?|reporting|headlines?|rhetoric|messages?|messaging|picture)\b`,
+    String.raw`\b(?:false|falsely|misleading|untrue|wrong|mistaken|inaccurate|baseless|unfounded|damaging|pernicious|tired|lazy|persistent|erroneous|bogus|unfair|unjust|insulting)(?:\s+[\w'’-]+){0,4}?\s+(?:narratives?|claims?|story|stories|impressions?|ideas?|notions?|perceptions?|suggestions?|allegations?|accusations?|assertions?|rumou?rs?|beliefs?|myths?|tropes?|reports?|reporting|headlines?|rhetoric|messages?|messaging|picture)\b`,
     String.raw`\bmyths?\b|\bmisconceptions?\b|\bmisinformation\b|\bdisinformation\b|\bfake news\b|\bsmears?\b`,
     String.raw`\b(?:it|this|that)(?:['’]s|\s+is|\s+was|\s+has\s+been)\s+(?:simply\s+|just\s+|absolutely\s+|completely\s+|also\s+)?(?:not true|untrue|false|wrong|a myth|nonsense|not the case|incorrect|misleading)\s+(?:to\s+(?:say|suggest|claim|imply|think|believe)\s+)?that\b`,
     String.raw`\b(?:not|never)\s+(?:\w+\s+){0,2}(?:true|the case)\s+that\b`,
@@ -25,6 +25,7 @@ const REBUT_AFTER = new RegExp(
   [
     String.raw`\b(?:is|was|are|were|has been|have been|remains|seems)\s+(?:simply\s+|completely\s+|totally\s+|just\s+|patently\s+|demonstrably\s+|plainly\s+|clearly\s+|utterly\s+|badly\s+|entirely\s+|both\s+)?['‘’"“]?(?:untrue|false|wrong|nonsense|a myth|not true|not the case|incorrect|inaccurate|misleading|baseless|unfounded|an insult|insulting|rubbish|a lie|lies|fiction|a fiction|absurd|ridiculous|mistaken|a falsehood|unhelpful and unnecessary|unfair)\b`,
     String.raw`\bcould(?:n['’]t| not)\s+be\s+(?:farther|further)\s+from\s+the\s+truth\b`,
+    String.raw`\b(?:is|was|are|were)\s+(?:just\s+|simply\s+|only\s+)?based\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:ignorance|myths?|falsehoods?|misunderstanding)\b`,
     String.raw`\b(?:has|have|had)\s+been\s+(?:debunked|disproved|refuted|rebutted)\b`,
     String.raw`\b(?:but|yet|however|when in fact|in fact|whereas)\b[^.;]{0,60}?\b(?:data|figures|statistics|evidence|records?|numbers)\s+(?:show|shows|showed|suggest|suggests|reveal|reveals|revealed|prove|proves|proved|indicate|indicates|confirm|confirms|tell)\b`,
     String.raw`\bdespite\s+(?:[\w'’-]+\s+){0,6}?(?:\d|half|millions?|billions?|record|the fact|figures|data|statistics|evidence|most practices|the majority)`,
@@ -36,7 +37,7 @@ const REBUT_AFTER = new RegExp(
 const REBUT_NEXT = /^['‘’"“]?(?:(?:but\s+)?(?:this|that|it|which)(?:['’]s|\s+is|\s+was)\s+(?:simply\s+|just\s+|completely\s+|patently\s+|also\s+)?(?:not true|untrue|false|wrong|a myth|nonsense|not the case|incorrect|misleading|rubbish)|(?:not so|nonsense|wrong|untrue|false)[.!]|(?:nothing|none of (?:this|that|it))\s+could\s+be\s+(?:further|farther)\s+from\s+the\s+truth)/i;
 
 /** Attribution: someone says, claims, reports, believes or implies it. */
-const REPORTED = /\b(?:say|says|said|saying|claim|claims|claimed|claiming|alleg(?:e|es|ed|ing|ation|ations)|argu(?:e|es|ed|ing)|complain(?:s|ed|ing)?|insist(?:s|ed|ing)?|suggest(?:s|ed|ing|ion|ions)?|report(?:s|ed|ing)?|reportedly|write|writes|wrote|written|told|tell|tells|warn(?:s|ed|ing)?|believ(?:e|es|ed|ing)|think|thinks|thought|fear(?:s|ed)?|infer(?:s|red|ring)?|impl(?:y|ies|ied|ying|ication)|insinuat\w*|accus(?:e|es|ed|ing|ation|ations)|assert(?:s|ed|ing)?|maintain(?:s|ed)?|according to|perceiv(?:e|es|ed|ing)|perceptions?|impressions?|describ(?:e|es|ed|ing)|heard|rumou?rs?|tweet(?:s|ed)?|post(?:s|ed)|headlines?|critics?|campaigners?|stories|narratives?|accounts?|revealed|admitted|concede[sd]?|found)\b/i;
+const REPORTED = /\b(?:say|says|said|saying|claim|claims|claimed|claiming|alleg(?:e|es|ed|ing|ation|ations)|argu(?:e|es|ed|ing)|complain(?:s|ed|ing)?|insist(?:s|ed|ing)?|suggest(?:s|ed|ing|ion|ions)?|report(?:s|ed|ing)?|reportedly|write|writes|wrote|written|told|tell|tells|warn(?:s|ed|ing)?|believ(?:e|es|ed|ing)|think|thinks|thought|fear(?:s|ed)?|infer(?:s|red|ring)?|impl(?:y|ies|ied|ying|ication)|insinuat\w*|accus(?:e|es|ed|ing|ation|ations)|assert(?:s|ed|ing)?|maintain(?:s|ed)?|according to|perceiv(?:e|es|ed|ing)|perceptions?|impressions?|describ(?:e|es|ed|ing)|heard|rumou?rs?|tweet(?:s|ed)?|post(?:s|ed)|headlines?|critics?|campaigners?|stories|narratives?|accounts?|revealed|admitted|concede[sd]?|found|media|press|coverage|jibes?|attacks?)\b/i;
 
 export interface StanceContext {
   /** The whole sentence. */
@@ -59,6 +60,7 @@ export function stanceOf(c: StanceContext): Stance {
   if (REBUT_BEFORE.test(before) || REBUT_AFTER.test(after) || (c.next !== undefined && REBUT_NEXT.test(c.next.trim()))) {
     return 'rebutted';
   }
-  if (c.quoted || REPORTED.test(before) || REPORTED.test(after)) return 'reported';
+  // Attribution anywhere in the sentence, the matched words included ("GPs have been accused of…").
+  if (c.quoted || REPORTED.test(c.sentence)) return 'reported';
   return 'asserted';
 }

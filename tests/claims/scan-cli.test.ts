@@ -14,7 +14,8 @@ function scan(...args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('scan command', () => {
+// Each case spawns node with tsx and happy-dom: seconds, not milliseconds, on a busy CI machine.
+describe('scan command', { timeout: 60_000 }, () => {
   it('prints one object for one file with --json', () => {
     const r = scan('--json', SEED);
     expect(r.status).toBe(0);

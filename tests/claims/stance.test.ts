@@ -26,6 +26,8 @@ const rows: Row[] = [
   ['The letter also inferred that surgeries had been closed to face-to-face appointments.', 'practices-closed', 'reported'],
   ['Campaigners argue that family doctors are refusing to see patients face to face.', 'no-face-to-face', 'reported'],
   ['‘GP surgeries have been shut to patients since March and nobody will tell us when they open,’ said one campaigner.', 'practices-closed', 'reported'],
+  ['GPs have been facing a barrage of negative media attention for being closed.', 'practices-closed', 'reported'],
+  ['GPs have been accused of hiding behind their receptionists.', 'no-face-to-face', 'reported'],
   // rebutted
   ['It is not true that practices closed during the pandemic.', 'practices-closed', 'rebutted'],
   ['Practices were closed during the pandemic, he claimed, but data show they delivered millions of appointments.', 'practices-closed', 'rebutted'],
@@ -37,6 +39,8 @@ const rows: Row[] = [
   ['General practice had been closed, critics said, despite half of all appointments being delivered in person.', 'practices-closed', 'rebutted'],
   ['Any implication that practices had not been doing their job properly is an insult to GPs.', 'gps-doing-less', 'rebutted'],
   ['Contrary to reports that GPs are hiding behind their phones, most see patients daily.', 'no-face-to-face', 'rebutted'],
+  ['Dr Buist said the figures should end the erroneous and in some cases pernicious suggestions that access problems are down to GPs somehow not working hard enough.', 'gps-doing-less', 'rebutted'],
+  ["The chairman's jibe about GPs being ‘out playing golf’ is just based on the crass ignorance of an individual.", 'gps-doing-less', 'rebutted'],
   // negated
   ['Practices never closed during the pandemic.', 'practices-closed', 'negated'],
   ['Surgeries remained open throughout the pandemic.', 'practices-closed', 'negated'],
@@ -60,6 +64,8 @@ const rows: Row[] = [
   ['Almost 100 surgeries were forced to close last year.', 'none'],
   ['More than one in four surgeries were closing their doors for one afternoon a week.', 'none'],
   ['GP surgeries are closed to new patients.', 'none'],
+  ['Three GP surgeries were closed for deep cleaning after staff tested positive.', 'none'],
+  ['During the pandemic, practices closed the gap on vaccination targets.', 'none'],
   ['Practices will close if funding is not restored.', 'none'],
   ['Face-to-face appointments plummeted from 21.7 to 7.7 million.', 'none'],
   ['We know that some patients are frustrated at being unable to get a face-to-face appointment when they would prefer one.', 'none'],
