@@ -38,7 +38,7 @@ const Q = src`['‘’"“”]?`;
 const F2F = src`face[- ]to[- ]face|in[- ]person`;
 
 // Qualifiers that make "practices"/"surgeries" someone else's (dental practices, elective surgeries).
-const NOT_GP_QUALIFIER = src`(?<!\b(?:dental|dentists?['’]?|dentistry|veterinary|vets?['’]?|law|legal|accountancy|accountants?['’]?|opticians?['’]?|optometry|pharmacy|pharmacies|best|working|farming|business|clinical|good|bad|elective|planned|routine|cosmetic|hip|knee|cancer|cataract|beauty|private dental)\s)`;
+const NOT_GP_QUALIFIER = src`(?<!\b(?:dental|dentists?['’]?|dentistry|veterinary|vets?['’]?|law|legal|accountancy|accountants?['’]?|opticians?['’]?|optometry|pharmacy|pharmacies|best|working|farming|business|clinical|good|bad|elective|planned|routine|cosmetic|hip|knee|cancer|cataract|beauty|private dental|mps?['’]?|constituency|advice|councillors?['’]?|tattoo|hair)\s)`;
 /** GP practices or surgeries in the plural or as a service ("general practice"); one named surgery is local news. */
 const PRACTICES = src`${NOT_GP_QUALIFIER}\b(?:(?:gp|gps['’]?|nhs|local|family doctors?['’]?|doctors?['’]?)\s+)?(?:surgeries|practices)\b|\bgeneral practice\b(?![- ](?:staff|teams?|workforce|nurses?|pharmacists?)\b)`;
 /** GPs as a group. */

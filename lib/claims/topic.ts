@@ -26,6 +26,8 @@ const NEIGHBOURS: ReadonlyArray<[string, RegExp]> = [
   ['us-health', /\bMedicare\b|\bMedicaid\b|\bPCPs?\b|\bprimary[- ]care (?:physicians?|providers?|clinicians?|doctors?|offices?)\b|\bAmericans?\b|\bUnited States\b|\bU\.S\.|\bhealth insurance\b|\binsurers?\b|\bconcierge\b/g],
   ['schools', /\bschools?\b|\bpupils?\b|\bteachers?\b|\bclassrooms?\b|\bOfsted\b|\bGCSEs?\b/gi],
   ['retail', /\bshops?\b|\bretail(?:ers?)?\b|\bstores?\b|\bhigh street\b|\bshoppers?\b/gi],
+  // "GP" is also a Grand Prix.
+  ['motorsport', /\bGrand Prix\b|\bF1\b|\bFormula (?:1|One)\b|\bMotoGP\b|\bqualifying\b|\bpole(?: position)?\b|\blaps?\b|\bpodium\b|\bcircuit\b|\bgrid\b|\bdrivers?\b|\btyres?\b|\bpit ?lane\b/gi],
   ['hospital', /\bwaiting lists?\b|\belective\b|\bA&E\b|\bhospital trusts?\b|\bconsultant-led\b|\boperations\b/gi],
 ];
 
