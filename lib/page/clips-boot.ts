@@ -21,6 +21,8 @@ export interface ClipsBootOptions {
 export interface ClipsBoot {
   /** Clips a passage (from a flagged claim's card): loads the clip machinery first if needed. */
   captureRange(range: Range, source?: ClipSource): Promise<CaptureResult>;
+  /** Clips the text of these elements, first to last (a flagged claim's mark pieces). */
+  captureElements(elements: readonly Element[], source?: ClipSource): Promise<CaptureResult>;
   /** The controller once loaded (tests). */
   readonly controller: ClipsController | null;
 }
@@ -101,6 +103,16 @@ export function startClipsBoot(ctx: ContentScriptContext, options: ClipsBootOpti
 
   return {
     async captureRange(range, source) {
+      const c = controller ?? (await start());
+      return c.captureRange(range, source);
+    },
+    async captureElements(elements, source) {
+      const first = elements[0];
+      const last = elements.at(-1);
+      if (!first?.isConnected || !last?.isConnected) return { started: false, reason: 'That passage is no longer on the page.' };
+      const range = document.createRange();
+      range.setStart(first, 0);
+      range.setEnd(last, last.childNodes.length);
       const c = controller ?? (await start());
       return c.captureRange(range, source);
     },

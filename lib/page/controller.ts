@@ -56,6 +56,11 @@ export interface HighlightOptions {
   /** Makes the card host (default: loads the card-ui script and mounts in a WXT shadow root). */
   loadCardHost?: () => Promise<CardHost>;
   requestFrame?: RequestFrame;
+  /**
+   * Clips issue: the card's "Save clip" hands the claim's passage on (with the figures the card
+   * shows and the claim's short name); without it the card has no such button.
+   */
+  saveClip?(mark: Mark, evidenceIds: string[], claim: string): void;
 }
 
 export interface HighlightController {
@@ -343,6 +348,15 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       onClose: () => closeCard(true),
       onDismiss: () => void dismiss(mark),
       onPause: () => void pause(),
+      ...(options.saveClip
+        ? {
+            onSaveClip: () => {
+              const shown = rankFigures(record?.evidence ?? [], mark.match, article).figures.map((f) => f.evidence.id);
+              closeCard(false); // the clip editor takes focus
+              options.saveClip!(mark, shown, shortOf(mark.match));
+            },
+          }
+        : {}),
       onKeyDown: (event) => {
         if (event.key === 'Escape') {
           event.preventDefault();

@@ -145,4 +145,54 @@ forEachBrowser('clips', (suite) => {
       return r.top >= 0 && r.bottom <= window.innerHeight;
     });
   });
+
+  it('saves a flagged claim from its card, with the counter-figures and their sources', async () => {
+    const page = await suite.page();
+    const url = suite.server.url('/articles/000-gponline-vote-no-confidence.html?clip-card');
+    await page.goto(url);
+    const tabId = await page.tabId();
+    await page.waitForSelector('footnote-mark[tabindex]');
+    const claimText = await page.evaluate(() => {
+      const first = document.querySelector('footnote-mark[tabindex]')!;
+      const id = first.getAttribute('data-claim');
+      return [...document.querySelectorAll(`footnote-mark[data-claim="${id}"]`)].slice(0, 1).map((m) => m.textContent).join('');
+    });
+    await page.click('footnote-mark[tabindex]');
+    await page.click('.fn-card [data-action=save-clip]');
+    await page.waitForSelector('footnote-card', { state: 'detached' });
+    await page.waitForSelector('[data-testid=clip-note]', { state: 'visible' });
+    expect(await page.text('[data-testid=clip-quote]')).toContain(claimText);
+    expect(await page.text('.fn-clip-claim')).toMatch(/^From the flagged claim: \S/);
+    await page.focus('[data-testid=clip-note]');
+    await page.type('Claimed closure, against the record');
+    await page.click('[data-testid=clip-save]');
+    await page.waitForSelector('footnote-clip-editor', { state: 'detached' });
+    await page.waitForSelector('footnote-clip[data-clip]');
+
+    const panel = await suite.page();
+    await panel.openExtensionPage(`/sidepanel.html?tab=${tabId}`, '.clip-page');
+    expect(await panel.text('.clip-page .clip-claim')).toMatch(/flagged: \S/);
+    await panel.evaluate(() => {
+      const w = window as unknown as { __exports: Blob[] };
+      w.__exports = [];
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob) => {
+        w.__exports.push(blob);
+        return create(blob);
+      };
+    });
+    // Export only this claim's clips: filter by claim first.
+    const claimId = await page.evaluate(() => document.querySelector('footnote-mark[tabindex]')!.getAttribute('data-claim'));
+    await panel.evaluateOn('[data-testid=filter-claim]', (el, id) => {
+      const select = el as HTMLSelectElement;
+      select.value = id!;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }, claimId);
+    await panel.waitForFunction(() => document.querySelector('[data-testid=count]')?.textContent?.startsWith('1 of '));
+    await panel.click('[data-testid=export-markdown]');
+    const markdown = await panel.evaluate(async () => (window as unknown as { __exports: Blob[] }).__exports[0]!.text());
+    expect(markdown).toContain('Claimed closure, against the record');
+    expect(markdown).toMatch(/- Counter-figure: 164m face-to-face appointments[^\n]*\(March 2020 – March 2021[^\n]*Source: \[[^\]]+\]\(https:\/\/www\.gponline\.com\/bma-delivers-vote-no-confidence-nhs-england-failure-support-gps\/article\/1716665\)/);
+    expect(markdown).toContain(`](${url})`);
+  });
 });

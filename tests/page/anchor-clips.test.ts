@@ -385,6 +385,25 @@ describe('the content script boot', () => {
     expect(clipText(clip.id)).toBe(CLAIM);
   });
 
+  it('clips a flagged claim from its mark pieces, with the claim and its figures', async () => {
+    const { b } = await boot();
+    const pt = readPageText(document.body);
+    const phrase = 'surgeries had been closed to face-to-face appointments';
+    const at = pt.norm.text.indexOf(phrase);
+    const [s, e] = toSourceRange(pt, at, at + phrase.length);
+    const { wrapPieces } = await import('@/lib/page/wrap');
+    const pieces = wrapPieces(piecesOf(pt.map, s, e), () => document.createElement('footnote-mark'));
+    expect(await b.captureElements(pieces, { claimId: 'practices-closed', evidenceIds: ['f2f-appointments-2020-21'], claim: 'practices were closed' })).toEqual({
+      started: true,
+      reason: null,
+    });
+    await controller!.idle();
+    expect(inEditor('.fn-clip-claim')!.textContent).toBe('From the flagged claim: practices were closed');
+    expect((await repo.drafts())[0]).toMatchObject({ quote: phrase, claimId: 'practices-closed', evidenceIds: ['f2f-appointments-2020-21'] });
+    pieces.forEach((p) => p.remove());
+    expect(await b.captureElements(pieces)).toEqual({ started: false, reason: 'That passage is no longer on the page.' });
+  });
+
   it('stays unloaded while paused, and stops listening when invalidated', async () => {
     await savedClip(CLAIM);
     const { loads } = await boot(true);
