@@ -29,8 +29,12 @@ export interface PageScan {
 }
 
 export interface PageScanner {
-  /** Reads the whole page: whether it is an article on the topic, and the claims it makes. */
-  scanDocument(doc: Document): PageScan;
+  /**
+   * Reads the whole page: whether it is an article on the topic, and the claims it makes. A long
+   * page is read in slices: between them the scanner awaits `slice()`, which lets the page have
+   * the frame once the controller's time budget for it is spent.
+   */
+  scanDocument(doc: Document, slice: () => Promise<void>): PageScan | Promise<PageScan>;
   /**
    * Reads one part of the page added or changed after the first scan, in the context of the
    * article found then; null when that part is not article text (comments, related links…).
@@ -74,7 +78,10 @@ export interface HighlightController {
 
 type ForClaim = ResponseOf<'evidence/forClaim'>;
 
-const CHUNK = 20;
+/** Marks wrapped in one go (a frame may take several such chunks while its budget lasts). */
+const CHUNK = 10;
+/** Time Footnote may take from one frame before giving the page its turn. */
+const FRAME_BUDGET_MS = 8;
 /** Above this many characters a changed block is scanned child block by child block, a frame at a time. */
 const SPLIT_CHARS = 4000;
 /** A block the page keeps rewriting is scanned at most this often in one session (no tug of war). */
@@ -193,7 +200,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
     const forgetInvalidation = ctx.onInvalidated(() => abort.abort());
     const marks = new MarkSet();
     const removeStyle = ensureMarkStyle(doc);
-    const queue = createFrameQueue({ requestFrame, signal });
+    const queue = createFrameQueue({ requestFrame, signal, budgetMs: FRAME_BUDGET_MS });
     const records = new Map<string, Promise<ForClaim>>();
     const shorts = new Map<string, string>();
     const scansOf = new WeakMap<Element, { text: string; count: number }>();
@@ -275,8 +282,21 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       queueReport();
     };
 
+    /** Resolves at once while this frame's budget lasts, else in the next frame. */
+    let sliceStart = performance.now();
+    const slice = (): Promise<void> => {
+      if (performance.now() - sliceStart < FRAME_BUDGET_MS) return Promise.resolve();
+      return new Promise((resolve) =>
+        requestFrame(() => {
+          sliceStart = performance.now();
+          resolve();
+        }),
+      );
+    };
+
     const fullScan = async (scan?: PageScan) => {
-      const result = scan ?? options.scanner.scanDocument(doc);
+      sliceStart = performance.now();
+      const result = scan ?? (await options.scanner.scanDocument(doc, slice));
       if (signal.aborted) return;
       article = result.article;
       await prefetch(result.claims);

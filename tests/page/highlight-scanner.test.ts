@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPageScanner } from '@/lib/page/highlight-scanner';
+import { blockCut, createPageScanner, FIRST_SLICE_CHARS } from '@/lib/page/highlight-scanner';
+import { createEngine } from '@/lib/claims/engine';
+import { scanDocument } from '@/lib/page/extract';
 import { markClaims } from '@/lib/page/highlight';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/articles');
@@ -10,11 +12,35 @@ function load(name: string): Document {
   return new DOMParser().parseFromString(readFileSync(resolve(FIXTURES, name), 'utf8'), 'text/html');
 }
 
+const noSlice = async () => {};
+
 describe('createPageScanner', () => {
-  it('reads a seed article with the engine: the flagged claim, and offsets that mark the right words', () => {
+  it('reads a long article in slices, finding exactly what one pass of the engine finds', async () => {
+    const doc = load('000-gponline-vote-no-confidence.html');
+    const body = doc.querySelector('.article-body')!;
+    const paragraphs = [...body.children].map((el) => el.outerHTML).join('');
+    body.innerHTML = paragraphs.repeat(40);
+    const whole = scanDocument(doc, createEngine(), doc.URL);
+    expect(whole.map!.text.length).toBeGreaterThan(FIRST_SLICE_CHARS * 3);
+    let slices = 0;
+    const sliced = await createPageScanner().scanDocument(doc, async () => void slices++);
+    expect(slices).toBeGreaterThan(5);
+    expect(sliced.article).toEqual(whole.article);
+    expect(sliced.claims).toEqual(whole.claims);
+    expect(sliced.claims.filter((c) => c.highlight)).toHaveLength(40);
+  });
+
+  it('cuts slices between blocks', () => {
+    expect(blockCut('one\ntwo\nthree', 1)).toBe(4);
+    expect(blockCut('one\ntwo\nthree', 4)).toBe(8);
+    expect(blockCut('one\ntwo', 5)).toBe(7);
+    expect(blockCut('one', 10)).toBe(3);
+  });
+
+  it('reads a seed article with the engine: the flagged claim, and offsets that mark the right words', async () => {
     const doc = load('000-gponline-vote-no-confidence.html');
     const scanner = createPageScanner();
-    const scan = scanner.scanDocument(doc);
+    const scan = await scanner.scanDocument(doc, noSlice);
     expect(scan.article).toMatchObject({ isArticle: true, onTopic: true });
     const flagged = scan.claims.filter((c) => c.highlight);
     expect(flagged.map((c) => [c.claimId, c.stance])).toEqual([['practices-closed', 'reported']]);
@@ -25,10 +51,10 @@ describe('createPageScanner', () => {
     expect(marks[0]!.pieces.at(-1)!.textContent).toMatch(/surgeries had been closed to face-to-face appointments\.'$/);
   });
 
-  it('reads a paragraph added to the article later, but not furniture added later or outside it', () => {
+  it('reads a paragraph added to the article later, but not furniture added later or outside it', async () => {
     const doc = load('000-gponline-vote-no-confidence.html');
     const scanner = createPageScanner();
-    const article = scanner.scanDocument(doc).article;
+    const article = (await scanner.scanDocument(doc, noSlice)).article;
     const body = doc.querySelector('.article-body')!;
     const added = doc.createElement('p');
     added.textContent = 'One columnist wrote that GP surgeries had been closed to patients for a year.';
@@ -49,10 +75,10 @@ describe('createPageScanner', () => {
     expect(scanner.scanFragment!(outside, article)).toBeNull();
   });
 
-  it('asks for a whole-page scan when the page replaced its article', () => {
+  it('asks for a whole-page scan when the page replaced its article', async () => {
     const doc = load('000-gponline-vote-no-confidence.html');
     const scanner = createPageScanner();
-    const article = scanner.scanDocument(doc).article;
+    const article = (await scanner.scanDocument(doc, noSlice)).article;
     const main = doc.querySelector('main')!;
     main.innerHTML = '<article><div class="article-body"><p>A new story.</p></div></article>';
     expect(scanner.scanFragment!(main.querySelector('p')!, article)).toBe('rescan');
