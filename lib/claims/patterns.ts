@@ -50,7 +50,7 @@ const GP_OR_PRACTICE_SUBJECT = src`(?:${GPS}|\bdoctors\b|${PRACTICES}|\bclinicia
 const PANDEMIC_OR_PATIENTS = /\b(?:pandemic|lockdowns?|covid|coronavirus|virus|to (?:all )?(?:patients|the public|face[- ]to[- ]face|in[- ]person|walk-?ins?)|their doors|reopen\w*|still|remain(?:ed)?|months|throughout|since march)\b|['‘’"“”](?:closed|shut)['‘’"“”]/i;
 /** Permanent closures, mergers, list closures, holidays and opening hours: true and not the claim. */
 const CLOSURE_NOT_CLAIM =
-  /\b(?:closures?|closed (?:down|or merged|and merged)|merg(?:e|ed|er|ers|ing)|permanently|for good|for the last time|bank holidays?|christmas|easter|boxing day|weekends?|afternoons?|half[- ]days?|lunch(?:time)?s?|training (?:days?|sessions?)|new (?:patients|registrations)|(?:patient )?lists?|a decade|since 20\d\d|between 20\d\d|(?:at|the) (?:twice|double|three times) the rate|rate of|number of (?:gp )?(?:surgeries|practices)|forced to close|could close|may close|might close|will close|deep[- ]clean\w*|tested positive|outbreaks?|self-isolat\w*|flood\w*|power cut|snow|threat(?:en(?:ed)?)? (?:of|to) clos\w*|at risk of clos\w*)\b/i;
+  /\b(?:closures?|closed (?:down|or merged|and merged)|merg(?:e|ed|er|ers|ing)|permanently|for good|for the last time|bank holidays?|christmas|easter|boxing day|weekends?|sundays?|saturdays?|evenings?|nights?|overnight|out of hours|afternoons?|half[- ]days?|lunch(?:time)?s?|training (?:days?|sessions?)|new (?:patients|registrations)|(?:patient )?lists?|a decade|since 20\d\d|between 20\d\d|(?:at|the) (?:twice|double|three times) the rate|rate of|number of (?:gp )?(?:surgeries|practices)|forced to close|could close|may close|might close|will close|deep[- ]clean\w*|tested positive|outbreaks?|self-isolat\w*|flood\w*|power cut|snow|threat(?:en(?:ed)?)? (?:of|to) clos\w*|at risk of clos\w*)\b/i;
 /** A figure in the sentence: it reports data rather than making the claim. */
 const FIGURE = /\d|\b(?:per ?cent|percentage|half|a third|a quarter|two[- ]thirds|three[- ]quarters|million|billion)\b/i;
 
@@ -82,6 +82,10 @@ export const PATTERNS: readonly ClaimPattern[] = [
   }),
   P('practices-closed', src`(?:${PRACTICES_OR_GPS})${gap(4)}(?:shut|shutting|closed|closing) up shop\b`, { negatable: true }),
   P('practices-closed', src`\bnot (?:opening|open) their doors\b`, { needs: /\b(?:gps|surgeries|practices|family doctors)\b/i }),
+  // "the false narrative that general practice is not open to patients"
+  P('practices-closed', src`(?:${PRACTICES_OR_GPS})\s+(?:is|are|was|were|has been|have been|had been)\s+(?:still\s+)?not\s+${Q}open${Q}(?!\w|\s+(?:their|its|to new))`, {
+    refuse: CLOSURE_NOT_CLAIM,
+  }),
   // "the myth of closed surgeries"
   P('practices-closed', src`\b${Q}(?:closed|shut|shuttered)${Q}\s+(?:gp\s+|doctors?['’]?\s+)?(?:surgeries|practices)\b`, {
     refuse: CLOSURE_NOT_CLAIM,
@@ -117,6 +121,13 @@ export const PATTERNS: readonly ClaimPattern[] = [
   P('no-face-to-face', src`(?:${GP_OR_PRACTICE_SUBJECT})${gapN(3)}(?:are|were|is|was|have|has)?\s*(?:not|n['’]t|no longer|still not)\s+(?:been\s+)?(?:seeing|offering|providing|giving|doing|holding)${gapN(3)}${Q}(?:${F2F})`),
   // "our GPs would not see patients face-to-face"
   P('no-face-to-face', src`(?:${GP_OR_PRACTICE_SUBJECT})${gapN(2)}(?:would not|will not|won['’]t|wouldn['’]t|do not|don['’]t|did not|didn['’]t|could not|couldn['’]t)\s+(?:see|offer|provide|give)${gapN(3)}${Q}(?:${F2F})`),
+  // "in-person consultations were put on hold", "face-to-face appointments were stopped"
+  P('no-face-to-face', src`${Q}(?:${F2F})${Q}\s+(?:gp\s+)?(?:appointments?|consultations?|care)\s+(?:were|was|have been|has been|had been|are being|being)\s+(?:\w+\s+)?(?:stopped|suspended|put on hold|halted|scrapped|axed|ended|withdrawn|abandoned)\b`, {
+    negatable: true,
+    needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices|general practice|clinicians)\b/i,
+  }),
+  // "the accusations that GPs are not seeing patients"
+  P('no-face-to-face', src`(?:${GPS}|\bdoctors\b|${PRACTICES})\s+(?:are|were|have been|had been)\s+not\s+(?:seeing|treating)\s+(?:any\s+)?patients\b(?!\s+(?:who|with|on|at|from|in))`),
   // "being refused face-to-face appointments"
   P('no-face-to-face', src`\b(?:refused|denied)\s+(?:a\s+|an\s+|any\s+)?${Q}(?:${F2F})${Q}\s+(?:appointments?|consultations?|care)`, {
     needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices|general practice)\b/i,
@@ -188,7 +199,7 @@ export const PATTERNS: readonly ClaimPattern[] = [
  * patterns run only on the few sentences that pass.
  */
 export const GATE =
-  /clos|shut|door|reopen|open|face[- ]to[- ]face|in[- ]person|refus|hid(?:e|ing|den)|default|remote[- ]first|insist|denied|unable|able to|can['’]?t|cannot|can not|could(?:n['’]?t| not)|impossible|no way|collaps|plummet|plung|nosediv|crash|slump|dried up|disappear|vanish|evaporat|fell off|ground to|hardly|barely|scarcely|almost no|virtually no|next to no|lazy|idle|work-?shy|feckless|less|fewer hours|doing their job|pulling their|working hard enough|being|time on their|golf|feet up|easy|easier|cushy|quiet|sat |sitting|distant dream|thing of the past|rarity|luxury|pipe dream|harder than ever|flat out|tireless/i;
+  /clos|hold|suspend|halt|scrap|axed|withdrawn|abandon|stopped|ended|seeing|treating|shut|door|reopen|open|face[- ]to[- ]face|in[- ]person|refus|hid(?:e|ing|den)|default|remote[- ]first|insist|denied|unable|able to|can['’]?t|cannot|can not|could(?:n['’]?t| not)|impossible|no way|collaps|plummet|plung|nosediv|crash|slump|dried up|disappear|vanish|evaporat|fell off|ground to|hardly|barely|scarcely|almost no|virtually no|next to no|lazy|idle|work-?shy|feckless|less|fewer hours|doing their job|pulling their|working hard enough|being|time on their|golf|feet up|easy|easier|cushy|quiet|sat |sitting|distant dream|thing of the past|rarity|luxury|pipe dream|harder than ever|flat out|tireless/i;
 
 /** Negators that, between subject and predicate, make a claim its negation. */
 export const NEGATOR = /\b(?:not|never|no longer|n['’]t)\b|n['’]t\b/i;

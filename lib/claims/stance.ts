@@ -14,6 +14,8 @@ const REBUT_BEFORE = new RegExp(
     String.raw`\b(?:it|this|that)(?:['’]s|\s+is|\s+was|\s+has\s+been)\s+(?:simply\s+|just\s+|absolutely\s+|completely\s+|also\s+)?(?:not true|untrue|false|wrong|a myth|nonsense|not the case|incorrect|misleading)\s+(?:to\s+(?:say|suggest|claim|imply|think|believe)\s+)?that\b`,
     String.raw`\b(?:not|never)\s+(?:\w+\s+){0,2}(?:true|the case)\s+that\b`,
     String.raw`\bcontrary to\b`,
+    String.raw`\b(?:does|did|do)\s+not\s+mean\s+|\b(?:doesn|didn|don)['’]t\s+mean\s+`,
+    String.raw`\b(?:prov(?:e|es|ed|en|ing)|shows?|showed|shown)\s+(?:\w+\s+){0,2}(?:wrong|untrue|false)\b|\bdisprov\w*`,
     String.raw`\b(?:refut\w*|rebut\w*|debunk\w*|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|denie[sd]|deny|denying|dispel\w*|denounc\w*|correct(?:ed|ing|s)?|challeng(?:e|es|ed|ing)|hit(?:s|ting)? back|push(?:ed|ing)? back|fought back|slammed|condemn\w*|criticis\w*|branded)\b(?:\s+[\w'’,-]+){0,8}?\s+(?:claims?|suggestions?|reports?|the idea|the notion|accusations?|allegations?|comments?|remarks?|rumou?rs?|assertions?|narratives?|headlines?|stories|insinuations?|implications?)\b`,
     String.raw`\b(?:any|the)\s+(?:implication|suggestion|insinuation|inference|idea|notion)\s+that\b`,
   ].join('|'),
@@ -23,7 +25,7 @@ const REBUT_BEFORE = new RegExp(
 /** Cues after the claim that call it false: "… is untrue", "… 'could not be farther from the truth'", "but data show". */
 const REBUT_AFTER = new RegExp(
   [
-    String.raw`\b(?:is|was|are|were|has been|have been|remains|seems)\s+(?:simply\s+|completely\s+|totally\s+|just\s+|patently\s+|demonstrably\s+|plainly\s+|clearly\s+|utterly\s+|badly\s+|entirely\s+|both\s+)?['‘’"“]?(?:untrue|false|wrong|nonsense|a myth|not true|not the case|incorrect|inaccurate|misleading|baseless|unfounded|an insult|insulting|rubbish|a lie|lies|fiction|a fiction|absurd|ridiculous|mistaken|a falsehood|unhelpful and unnecessary|unfair)\b`,
+    String.raw`\b(?:is|was|are|were|has been|have been|remains|seems)\s+(?:simply\s+|completely\s+|totally\s+|just\s+|patently\s+|demonstrably\s+|plainly\s+|clearly\s+|utterly\s+|badly\s+|entirely\s+|both\s+)?['‘’"“]?(?:untrue|false|wrong|nonsense|a myth|not true|not the case|incorrect|inaccurate|misleading|baseless|unfounded|an insult|insulting|rubbish|a lie|lies|fiction|a fiction|absurd|ridiculous|mistaken|a falsehood|unhelpful and unnecessary|unfair|an affront|an insult to)\b`,
     String.raw`\bcould(?:n['’]t| not)\s+be\s+(?:farther|further)\s+from\s+the\s+truth\b`,
     String.raw`\b(?:is|was|are|were)\s+(?:just\s+|simply\s+|only\s+)?based\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:ignorance|myths?|falsehoods?|misunderstanding)\b`,
     String.raw`\b(?:has|have|had)\s+been\s+(?:debunked|disproved|refuted|rebutted)\b`,
