@@ -128,3 +128,17 @@ describe('scanDocument', () => {
     expect(r.claims).toEqual([]);
   });
 });
+
+describe('a long page', () => {
+  it('extracts and scans 5,000 paragraphs with furniture between them, finding each claim once', () => {
+    const parts: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      parts.push(i % 1000 === 7 ? `<p>${CLAIM}</p>` : '<p>NHS England said GP practices in England delivered more appointments, and the BMA GP committee met the RCGP to discuss the winter.</p>');
+      if (i % 500 === 0) parts.push(`<aside class="related"><p>${CLAIM} (related link)</p></aside>`);
+    }
+    const doc = parse(`<head><meta property="og:type" content="article"></head><body><article><h1>GP access</h1><div itemprop="articleBody">${parts.join('')}</div></article></body>`);
+    const r = scanDocument(doc, engine, 'https://news.example.co.uk/long');
+    expect(r.article.onTopic).toBe(true);
+    expect(r.claims.map((c) => c.text)).toEqual(Array(5).fill(CLAIM));
+  });
+});
