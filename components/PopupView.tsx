@@ -12,6 +12,8 @@ export interface PopupViewProps {
   onSaveClip?(): void;
   /** What became of the last "Save selection as clip" (no selection, editor opened). */
   clipNotice?: string | null;
+  /** Opens the clips side panel (Chrome) or sidebar (Firefox). */
+  onOpenClips?(): void;
 }
 
 /** The flagged claims of the page, each with a jump to its mark. */
@@ -49,7 +51,7 @@ function describe(state: TabState): string {
   return flagged === 0 ? 'Article about GP access: no contradicted claims found.' : `Article about GP access: ${flagged} claim${flagged === 1 ? '' : 's'} flagged.`;
 }
 
-export function PopupView({ state, error, busy, onTogglePause, onJump, onSaveClip, clipNotice }: PopupViewProps) {
+export function PopupView({ state, error, busy, onTogglePause, onJump, onSaveClip, clipNotice, onOpenClips }: PopupViewProps) {
   return (
     <main class="popup">
       <h1>Footnote</h1>
@@ -65,6 +67,14 @@ export function PopupView({ state, error, busy, onTogglePause, onJump, onSaveCli
               <button type="button" data-testid="save-clip" onClick={onSaveClip}>
                 Save selection as clip
               </button>
+              {onOpenClips && (
+                <>
+                  {' '}
+                  <button type="button" data-testid="open-clips" onClick={onOpenClips}>
+                    Your clips
+                  </button>
+                </>
+              )}
               {clipNotice && (
                 <span role="status" data-testid="clip-notice">
                   {' '}

@@ -66,6 +66,25 @@ function Popup() {
       .catch((e: unknown) => setClipNotice(String(e instanceof Error ? e.message : e)));
   };
 
+  // Opening a side panel or sidebar needs the click itself (a user gesture): no await before it.
+  const panels = browser as unknown as {
+    sidePanel?: { open(options: { tabId: number }): Promise<void> };
+    sidebarAction?: { open(): Promise<void> };
+  };
+  const onOpenClips =
+    panels.sidePanel || panels.sidebarAction
+      ? () => {
+          if (tabId === null) return;
+          const opening = panels.sidebarAction ? panels.sidebarAction.open() : panels.sidePanel!.open({ tabId });
+          opening.then(
+            () => {
+              if (!new URLSearchParams(location.search).has('tab')) window.close();
+            },
+            (e: unknown) => setClipNotice(String(e instanceof Error ? e.message : e)),
+          );
+        }
+      : undefined;
+
   return (
     <PopupView
       state={state}
@@ -75,6 +94,7 @@ function Popup() {
       onJump={onJump}
       onSaveClip={onSaveClip}
       clipNotice={clipNotice}
+      onOpenClips={onOpenClips}
     />
   );
 }

@@ -67,6 +67,8 @@ export interface ClipsController {
 const defaultMessenger: ClipsMessenger = { send: sendToBackground, listen };
 /** A clip whose highlight the page keeps taking out is put back at most this often (no tug of war). */
 const MAX_REANCHORS = 5;
+/** Clips not found yet are looked for again when the page changes, at most this often (the page keeps its frames). */
+const RETRY_MS = 250;
 const REVEAL_MS = 2500;
 
 function isFootnoteUi(node: Node | null): boolean {
@@ -339,10 +341,19 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
       report();
     };
 
+    let lastRound = -Infinity;
+    /** Looks for pending clips in the next frame, but not more often than every RETRY_MS. */
     function schedule() {
       if (scheduled || signal.aborted || pending.size === 0) return;
       scheduled = true;
-      requestFrame(anchorPending);
+      const wait = lastRound + RETRY_MS - performance.now();
+      const run = () =>
+        requestFrame(() => {
+          lastRound = performance.now();
+          anchorPending();
+        });
+      if (wait > 0) ctx.setTimeout(run, wait);
+      else run();
     }
 
     /** Highlights the page took out (a re-render) are put back, a few times at most. */

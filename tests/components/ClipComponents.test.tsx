@@ -5,6 +5,7 @@ import { ClipEditor, type ClipEditorProps } from '@/components/ClipEditor';
 import { ClipItem, CLIP_ROW_HEIGHT } from '@/components/ClipItem';
 import { ClipList } from '@/components/ClipList';
 import { SidePanel, type SidePanelProps } from '@/components/SidePanel';
+import { PopupView } from '@/components/PopupView';
 import { noFilter, panelRows, type PanelRow } from '@/lib/db/clips-search';
 import { clip } from '../db/clips-fixtures';
 
@@ -208,5 +209,25 @@ describe('SidePanel', () => {
   it('says when nothing matches, and how to start when there are no clips', () => {
     expect(mount(<SidePanel {...base({ rows: [], shown: 0, filter: { ...noFilter(), query: 'zebra' } })} />).querySelector('[data-testid="empty"]')!.textContent).toBe('No clips match.');
     expect(mount(<SidePanel {...base({ rows: [], shown: 0, total: 0 })} />).querySelector('[data-testid="empty"]')!.textContent).toMatch(/^No clips yet\./);
+  });
+});
+
+describe('the popup\'s clip buttons', () => {
+  const state = { url: 'https://news.example/a', host: 'news.example', seen: true, paused: false, article: null, claims: [] };
+
+  it('saves the selection and opens the clips panel, and shows what became of it', () => {
+    const onSaveClip = vi.fn();
+    const onOpenClips = vi.fn();
+    const host = mount(<PopupView state={state} error={null} busy={false} onTogglePause={() => {}} onSaveClip={onSaveClip} onOpenClips={onOpenClips} clipNotice="Select some text on the page first." />);
+    click(host.querySelector('[data-testid="save-clip"]'));
+    click(host.querySelector('[data-testid="open-clips"]'));
+    expect(onSaveClip).toHaveBeenCalledTimes(1);
+    expect(onOpenClips).toHaveBeenCalledTimes(1);
+    expect(host.querySelector('[data-testid="clip-notice"]')!.textContent).toBe(' Select some text on the page first.');
+  });
+
+  it('has no clip buttons on a page Footnote has not read', () => {
+    const host = mount(<PopupView state={{ ...state, seen: false }} error={null} busy={false} onTogglePause={() => {}} onSaveClip={() => {}} />);
+    expect(host.querySelector('[data-testid="save-clip"]')).toBeNull();
   });
 });

@@ -122,6 +122,13 @@ describe('matchQuote', () => {
     expect(edited.slice(m!.start, m!.end)).toBe('unable to get a face to face appointment when they would prefer one');
   });
 
+  it('looks for exact passages only when told not to search fuzzily (huge pages)', () => {
+    const s = saved(page, CLAIM);
+    const edited = page.replace('164m', '164 million');
+    expect(matchQuote(edited, s.quote, s.context, { fuzzy: false })).toBeNull();
+    expect(matchQuote(page, s.quote, s.context, { fuzzy: false })?.start).toBe(s.start);
+  });
+
   it('refuses empty input', () => {
     expect(matchQuote('', 'x')).toBeNull();
     expect(matchQuote('some text', '')).toBeNull();

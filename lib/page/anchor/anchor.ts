@@ -53,6 +53,9 @@ function fromRange(pt: PageText, range: RangeSelector): [number, number] | null 
   return toNormalizedRange(pt, start, end);
 }
 
+/** Above this much page text, edited passages are not looked for (exact ones still are): the work stays bounded. */
+export const FUZZY_TEXT_LIMIT = 2_000_000;
+
 export function anchor(pt: PageText, selectors: readonly Selector[]): Anchored | null {
   const quote = quoteSelectorOf(selectors);
   if (!quote) return null;
@@ -68,7 +71,7 @@ export function anchor(pt: PageText, selectors: readonly Selector[]): Anchored |
     hint = s.start;
     if (fits(pt, quote, s.start, s.end)) return { start: s.start, end: s.end, via: 'position', score: 1 };
   }
-  const m = matchQuote(pt.norm.text, quote.exact, { prefix: quote.prefix, suffix: quote.suffix, hint });
+  const m = matchQuote(pt.norm.text, quote.exact, { prefix: quote.prefix, suffix: quote.suffix, hint }, { fuzzy: pt.norm.text.length <= FUZZY_TEXT_LIMIT });
   if (!m) return null;
   return { start: m.start, end: m.end, via: m.errors === 0 ? 'quote' : 'fuzzy', score: m.score };
 }

@@ -16,6 +16,11 @@ export interface QuoteContext {
   hint?: number;
 }
 
+export interface MatchOptions {
+  /** Whether to look for edited passages too (costly on a huge page: O(text × quote length / 32)). */
+  fuzzy?: boolean;
+}
+
 export interface QuoteMatch {
   start: number;
   end: number;
@@ -96,7 +101,7 @@ function best(matches: QuoteMatch[]): QuoteMatch | null {
  * The passage of `text` that is `quote` as saved, or null when none is close enough. `quote` and
  * `text` must be in the same form (both whitespace-collapsed, see normalize.ts).
  */
-export function matchQuote(text: string, quote: string, context: QuoteContext = {}): QuoteMatch | null {
+export function matchQuote(text: string, quote: string, context: QuoteContext = {}, options: MatchOptions = {}): QuoteMatch | null {
   if (quote.length === 0 || text.length === 0) return null;
   const t = MATCH_TUNING;
 
@@ -109,7 +114,7 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
   }
 
   const maxErrors = Math.min(256, Math.floor(quote.length * t.maxErrorRate));
-  if (maxErrors < 1) return null;
+  if (maxErrors < 1 || options.fuzzy === false) return null;
   const fuzzy = approxSearch(text, quote, maxErrors)
     .slice(0, t.maxCandidates)
     .filter((m) => m.errors > 0)
