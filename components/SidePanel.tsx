@@ -91,7 +91,7 @@ export function SidePanel(props: SidePanelProps) {
       <header class="panel-head">
         <h1>Clips</h1>
         <p class="muted" data-testid="panel-page">
-          {props.pageTitle ? `Beside: ${props.pageTitle}` : 'No page open in this tab.'}
+          {props.pageTitle ? `Beside: ${props.pageTitle}` : 'Footnote has not read the page in this tab.'}
         </p>
         <div class="filters" role="search">
           <input
