@@ -199,7 +199,8 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
     const signal = abort.signal;
     const forgetInvalidation = ctx.onInvalidated(() => abort.abort());
     const marks = new MarkSet();
-    const removeStyle = ensureMarkStyle(doc);
+    // The mark style goes into the page with the first mark: a page with nothing flagged is left as it is.
+    let removeStyle: (() => void) | null = null;
     const queue = createFrameQueue({ requestFrame, signal, budgetMs: FRAME_BUDGET_MS });
     const records = new Map<string, Promise<ForClaim>>();
     const shorts = new Map<string, string>();
@@ -277,7 +278,13 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       // Last chunk first: wrapping never moves the offsets of text before it.
       for (let end = chosen.length; end > 0; end -= CHUNK) {
         const chunk = chosen.slice(Math.max(0, end - CHUNK), end);
-        queue.push(() => watcher.quietly(() => marks.add(markClaims(map, chunk, { shortOf, skip }))));
+        queue.push(() =>
+          watcher.quietly(() => {
+            const added = markClaims(map, chunk, { shortOf, skip });
+            if (added.length > 0) removeStyle ??= ensureMarkStyle(doc);
+            marks.add(added);
+          }),
+        );
       }
       queueReport();
     };
@@ -306,7 +313,12 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
     };
 
     const scheduleFullRescan = () => {
-      if (rescanTimer !== null || fullRescans >= MAX_FULL_RESCANS) return;
+      if (rescanTimer !== null) return;
+      if (fullRescans >= MAX_FULL_RESCANS) {
+        // Still no article after all these changes (a web app, a feed): stop watching this page.
+        if (!article?.onTopic) watcher.stop();
+        return;
+      }
       rescanTimer = ctx.setTimeout(() => {
         rescanTimer = null;
         if (signal.aborted) return;
@@ -549,7 +561,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
         forgetInvalidation();
         if (rescanTimer !== null) clearTimeout(rescanTimer);
         marks.clear();
-        removeStyle();
+        removeStyle?.();
         // The badge and the popup forget this page's claims.
         if (wasArticle && ctx.isValid) {
           messenger.send('page/report', { url: location.href, article: wasArticle, claims: [] }).catch(() => undefined);

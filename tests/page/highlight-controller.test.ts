@@ -1,7 +1,7 @@
 /**
  * @vitest-environment-options {"url": "https://news.example/gp-access#top"}
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ClaimMatch } from '@/lib/claims/types';
 import type { Claim, Evidence } from '@/lib/db/records';
@@ -458,6 +458,36 @@ describe('dynamic pages', () => {
     await new Promise((r) => setTimeout(r, 1000));
     await c.idle();
     expect(c.marks().map((m) => m.match.claimId)).toEqual(['practices-closed']);
+  });
+
+  it('leaves a page with nothing flagged exactly as it is, and stops watching a page that never becomes an article', async () => {
+    vi.useFakeTimers();
+    try {
+      openPage('<div id="feed"><p>Weather: sunny.</p></div>');
+      const scan = scanner(false);
+      const c = startHighlighting(ctx, { scanner: scan, paused: false, messenger: bg.messenger, requestFrame: frame });
+      await vi.advanceTimersByTimeAsync(50);
+      expectOriginalDom();
+      // A feed that keeps changing: read again a bounded number of times, then left alone.
+      for (let i = 0; i < 40; i++) {
+        const p = document.createElement('p');
+        p.textContent = `Update ${i}`;
+        document.querySelector('#feed')!.append(p);
+        await vi.advanceTimersByTimeAsync(500);
+      }
+      const scans = scan.scans.length;
+      expect(scans).toBeGreaterThan(2);
+      expect(scans).toBeLessThanOrEqual(10);
+      for (let i = 0; i < 10; i++) {
+        document.querySelector('#feed')!.append(document.createElement('p'));
+        await vi.advanceTimersByTimeAsync(1000);
+      }
+      expect(scan.scans.length).toBe(scans);
+      expect(c.marks()).toEqual([]);
+      expect(document.querySelector('style[data-footnote-style]')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('starts over on single-page navigation', async () => {
