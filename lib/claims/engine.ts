@@ -55,6 +55,7 @@ export interface Engine {
 
 // Words just before a claim's subject that make it a few, not the profession: "some practices", "99 GP surgeries".
 const HEDGE_BEFORE = /\b(?:some|a few|few|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|a minority of|a small number of|a handful of|a number of|several|certain|one|one in \w+|\d[\d,.]*\s*(?:%|per ?cent)?(?:\s+of)?|hundreds(?:\s+of)?|thousands(?:\s+of)?|dozens(?:\s+of)?|almost \d[\d,.]*|nearly \d[\d,.]*|over \d[\d,.]*|more than \d[\d,.]*)\s+(?:[\w'’-]+\s+){0,2}$/i;
+const RESTRICTED_SUBJECT = /^[\w'’‘-]+(?:\s+[\w'’‘-]+)?,?\s+(?:who|that|which|whose)\b/i;
 // A yes/no question does not assert what it asks ("Were GP surgeries closed?"); a why-question does.
 const YES_NO_QUESTION = /^['‘’"“]?(?:are|is|were|was|have|has|had|did|do|does|can|could|should|will|would|must)\b[^?]*\?['’"”]?$/i;
 /** Quotations shorter than this many words are scare quotes ('closed'), not someone's speech. */
@@ -135,6 +136,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const taken: Span[] = [];
       for (const c of candidates) {
         if (c.pattern.kind === 'claim' && HEDGE_BEFORE.test(s.slice(Math.max(0, c.from - 60), c.from))) continue;
+        // "GPs who won't see us face to face", "surgeries that closed": a subset named, not the claim made.
+        if (c.pattern.kind === 'claim' && RESTRICTED_SUBJECT.test(c.words)) continue;
         const clause = clauseOf(text, span, span.start + c.from, span.start + c.to);
         if (taken.some((t) => t.start < clause.end && clause.start < t.end)) continue;
         taken.push(clause);

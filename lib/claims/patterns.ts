@@ -136,6 +136,14 @@ export const PATTERNS: readonly ClaimPattern[] = [
   P('no-face-to-face', src`\bhid(?:e|es|ing|den)\s+behind\s+(?:(?:their|the|a|computer|zoom|video|phone|telephone)\s+){0,3}(?:screens?|phones?|telephones?|computers?|zoom|video(?:\s+calls?)?|receptionists?|covid(?:-19)?|the pandemic|triage|e-?consult\w*|laptops?|keyboards?|monitors?)\b`, {
     needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices|general practice)\b/i,
   }),
+  // "GPs are ‘still using Covid as an excuse not to see patients’"
+  P('no-face-to-face', src`\b(?:us(?:e|es|ed|ing))\s+(?:covid(?:-19)?|the pandemic|coronavirus|the virus)\s+as\s+an?\s+excuse\b`, {
+    needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices|general practice)\b/i,
+  }),
+  // "GPs seem to have unilaterally decided they don’t want to see patients anymore"
+  P('no-face-to-face', src`(?:${GPS}|\bdoctors\b)${gapN(6)}(?:don['’]t|do not|didn['’]t|did not|no longer)\s+want\s+to\s+see\s+(?:their\s+)?patients\b`),
+  // "the suggestion that GPs are “hiding”"
+  P('no-face-to-face', src`(?:${GPS}|\bdoctors\b|${PRACTICES})\s+(?:are|were|have been|had been)\s+(?:still\s+)?${Q}(?:hiding|in hiding)${Q}(?!\s+(?:from|behind|in|under))`),
   // "remote by default", "telephone consultations as the default"
   P('no-face-to-face', src`\b(?:remote|telephone|phone|online|virtual|video)(?:\s+\w+){0,2}\s+(?:by default|as (?:the|a) default)\b|\bremote[- ]first\b|\bdefault(?:ing|ed)?\s+to\s+(?:remote|telephone|phone|online|virtual)\b`, {
     needs: /\b(?:gps?|family doctors?|surger(?:y|ies)|practices|general practice)\b/i,
@@ -199,7 +207,7 @@ export const PATTERNS: readonly ClaimPattern[] = [
  * patterns run only on the few sentences that pass.
  */
 export const GATE =
-  /clos|hold|suspend|halt|scrap|axed|withdrawn|abandon|stopped|ended|seeing|treating|shut|door|reopen|open|face[- ]to[- ]face|in[- ]person|refus|hid(?:e|ing|den)|default|remote[- ]first|insist|denied|unable|able to|can['’]?t|cannot|can not|could(?:n['’]?t| not)|impossible|no way|collaps|plummet|plung|nosediv|crash|slump|dried up|disappear|vanish|evaporat|fell off|ground to|hardly|barely|scarcely|almost no|virtually no|next to no|lazy|idle|work-?shy|feckless|less|fewer hours|doing their job|pulling their|working hard enough|being|time on their|golf|feet up|easy|easier|cushy|quiet|sat |sitting|distant dream|thing of the past|rarity|luxury|pipe dream|harder than ever|flat out|tireless/i;
+  /clos|excuse|want to see|hold|suspend|halt|scrap|axed|withdrawn|abandon|stopped|ended|seeing|treating|shut|door|reopen|open|face[- ]to[- ]face|in[- ]person|refus|hid(?:e|ing|den)|default|remote[- ]first|insist|denied|unable|able to|can['’]?t|cannot|can not|could(?:n['’]?t| not)|impossible|no way|collaps|plummet|plung|nosediv|crash|slump|dried up|disappear|vanish|evaporat|fell off|ground to|hardly|barely|scarcely|almost no|virtually no|next to no|lazy|idle|work-?shy|feckless|less|fewer hours|doing their job|pulling their|working hard enough|being|time on their|golf|feet up|easy|easier|cushy|quiet|sat |sitting|distant dream|thing of the past|rarity|luxury|pipe dream|harder than ever|flat out|tireless/i;
 
 /** Negators that, between subject and predicate, make a claim its negation. */
 export const NEGATOR = /\b(?:not|never|no longer|n['’]t)\b|n['’]t\b/i;

@@ -28,6 +28,8 @@ const rows: Row[] = [
   ['‘GP surgeries have been shut to patients since March and nobody will tell us when they open,’ said one campaigner.', 'practices-closed', 'reported'],
   ['GPs have been facing a barrage of negative media attention for being closed.', 'practices-closed', 'reported'],
   ['GPs have been accused of hiding behind their receptionists.', 'no-face-to-face', 'reported'],
+  ['A columnist asked why GPs are ‘still using Covid as an excuse not to see patients’.', 'no-face-to-face', 'reported'],
+  ['She claimed that ‘GPs seem to have unilaterally decided they don’t want to see patients anymore’.', 'no-face-to-face', 'reported'],
   // rebutted
   ['It is not true that practices closed during the pandemic.', 'practices-closed', 'rebutted'],
   ['Practices were closed during the pandemic, he claimed, but data show they delivered millions of appointments.', 'practices-closed', 'rebutted'],
@@ -45,6 +47,7 @@ const rows: Row[] = [
   ['The figures prove wrong the accusations that GPs are not seeing patients.', 'no-face-to-face', 'rebutted'],
   ['Any inference that in-person consultations were put on hold is an affront to GPs.', 'no-face-to-face', 'rebutted'],
   ['The false narrative that general practice is not open to patients is extremely damaging.', 'practices-closed', 'rebutted'],
+  ['Ms Pearson’s inaccurate suggestion that GPs are “hiding” despite NHS data confirming they are providing more consultations than ever before.', 'no-face-to-face', 'rebutted'],
   // negated
   ['Practices never closed during the pandemic.', 'practices-closed', 'negated'],
   ['Surgeries remained open throughout the pandemic.', 'practices-closed', 'negated'],
@@ -68,6 +71,8 @@ const rows: Row[] = [
   ['Almost 100 surgeries were forced to close last year.', 'none'],
   ['More than one in four surgeries were closing their doors for one afternoon a week.', 'none'],
   ['GP surgeries are closed to new patients.', 'none'],
+  // A subject narrowed by a relative clause names some, not all.
+  ['Time to turn the heat up on GPs who won’t see us face to face.', 'none'],
   ['GP surgeries are not open on Sundays.', 'none'],
   ['GPs are not seeing patients with minor ailments in person.', 'none'],
   ['Three GP surgeries were closed for deep cleaning after staff tested positive.', 'none'],
