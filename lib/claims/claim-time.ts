@@ -47,6 +47,7 @@ interface Rule {
   span(match: RegExpExecArray, article: MonthIndex | null): MonthSpan | null;
 }
 const PANDEMIC_RESTRICTIONS_END = monthIndex('2022-02');
+const PAST_TENSE = /\b(?:were|was|had|have been|has been)\b/i;
 
 // Most specific first: the first rule that matches sets the period.
 const RULES: Rule[] = [
@@ -102,5 +103,11 @@ export function claimTime(sentence: string, articleDate: string | null): ClaimTi
     const span = rule.span(m, article);
     if (span) return { ...span, how: m[0].trim() };
   }
-  return article === null ? null : { from: article - 2, to: article, how: 'article date' };
+  if (article === null) return null;
+  // Without time words, a claim in the past tense in an article written during the pandemic speaks
+  // of the pandemic so far ("surgeries had been closed"); otherwise it speaks of the article's time.
+  if (article >= PANDEMIC_START && article <= PANDEMIC_RESTRICTIONS_END && PAST_TENSE.test(sentence)) {
+    return { from: PANDEMIC_START, to: article, how: 'past tense, pandemic-era article' };
+  }
+  return { from: article - 2, to: article, how: 'article date' };
 }

@@ -19,6 +19,8 @@ describe('claimTime', () => {
     ['Practices were closed during the pandemic.', '2024-07-01', '2020-03', '2022-02', 'during the pandemic'],
     ['At the start of the pandemic GPs stopped seeing patients.', '2022-01-01', '2020-03', '2020-06', 'start of the pandemic'],
     ['GPs refuse to see patients face to face.', '2021-10-11', '2021-08', '2021-10', 'article date'],
+    ['Surgeries had been closed to face-to-face appointments.', '2021-05-20', '2020-03', '2021-05', 'past tense, pandemic-era article'],
+    ['Surgeries were closed to patients.', '2023-05-20', '2023-03', '2023-05', 'article date'],
   ])('%s (article %s) → %s..%s', (sentence, article, from, to, how) => {
     expect(span(sentence, article)).toEqual({ from, to, how });
   });
