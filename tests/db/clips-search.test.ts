@@ -36,8 +36,17 @@ describe('ClipSearch', () => {
     expect([...search.search(query)!].sort()).toEqual(ids);
   });
 
-  it('filters nothing for an empty query', () => {
+  it('filters nothing for an empty query, or one of only words too common to index', () => {
     expect(search.search('  ')).toBeNull();
+    expect(search.search('the')).toBeNull();
+    expect([...search.search('the gazette')!]).toEqual(['a']);
+  });
+
+  it('forgives a typo only when the words as typed find nothing', () => {
+    // "letter" is a prefix of "letters": found as typed, so "latter"-like neighbours are not dragged in.
+    expect([...search.search('letter')!].sort()).toEqual(['a', 'c']);
+    expect([...search.search('gazete')!]).toEqual(['a']);
+    expect(search.search('zzzzzz')!.size).toBe(0);
   });
 
   it('follows edits and deletes without rebuilding', () => {
