@@ -15,40 +15,46 @@ export default defineBackground(() => {
   const tabs = createTabRegistry(browser.storage.session);
   const action = browser.action ?? browser.browserAction;
 
-  listen(
-    createBackgroundHandlers({
-      sites: createSiteSettingsRepository(db),
-      tabs,
-      async setBadge(tabId, count) {
-        await action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
-        await action.setBadgeBackgroundColor({ tabId, color: '#8a4b00' });
-      },
-      async broadcastSiteChange(host, paused) {
-        const all = await browser.tabs.query({});
-        await Promise.allSettled(
-          all.map(async (tab) => {
-            if (tab.id === undefined) return;
-            const state = await tabs.get(tab.id);
-            if (state.host && siteKey(state.host) === siteKey(host)) {
-              await tabs.update(tab.id, { paused });
-              await sendToTab(tab.id, 'site/changed', { host, paused });
-            }
-          }),
-        );
-      },
-    }),
-  );
-
   // Evidence store: the built-in pack is seeded on install and on every update (a newer pack
-  // replaces only its own unedited records); reads wait for it. A listener of its own: messages it
-  // has no handler for are left to the listener above.
+  // replaces only its own unedited records); reads wait for it.
   const evidence = createEvidenceRepository(db);
   const seeder = createSeeder(evidence);
   browser.runtime.onInstalled.addListener(({ reason }) => void seeder.seed(reason).catch((err) => console.error('Footnote: seeding the built-in evidence failed', err)));
-  listen(createEvidenceHandlers({ evidence, dismissals: createDismissalRepository(db), seeder }));
 
-  // Clips: their handlers (a listener of their own), the "Save selection as clip" menu item and shortcut.
-  startClipsBackground(db);
+  // Clips: the "Save selection as clip" menu item, the shortcut, and their handlers.
+  const clips = startClipsBackground(db);
+
+  const base = createBackgroundHandlers({
+    sites: createSiteSettingsRepository(db),
+    tabs,
+    async setBadge(tabId, count) {
+      await action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
+      await action.setBadgeBackgroundColor({ tabId, color: '#8a4b00' });
+    },
+    async broadcastSiteChange(host, paused) {
+      const all = await browser.tabs.query({});
+      await Promise.allSettled(
+        all.map(async (tab) => {
+          if (tab.id === undefined) return;
+          const state = await tabs.get(tab.id);
+          if (state.host && siteKey(state.host) === siteKey(host)) {
+            await tabs.update(tab.id, { paused });
+            await sendToTab(tab.id, 'site/changed', { host, paused });
+          }
+        }),
+      );
+    },
+  });
+
+  // One listener for every message: the background answers each, with an error where no handler fits.
+  listen(
+    {
+      ...base,
+      ...createEvidenceHandlers({ evidence, dismissals: createDismissalRepository(db), seeder }),
+      ...clips.handlers,
+    },
+    { answersAll: true },
+  );
 
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
 });

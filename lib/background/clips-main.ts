@@ -8,14 +8,19 @@ import { createClipsRepository, counterSnapshot } from '../db/clips';
 import { importClips } from '../db/clips-import';
 import type { CounterSnapshot } from '../db/clips-schema';
 import { evidenceSchema } from '../db/records';
-import { listen, sendToTab } from '../runtime';
+import type { Handlers } from '../messages';
+import { sendToTab } from '../runtime';
 import { createClipHandlers, createTabClipsRegistry } from './clips';
 
 export const SAVE_CLIP_MENU_ID = 'footnote-save-clip';
 /** The manifest command (wxt.config.ts) for the keyboard shortcut. */
 export const SAVE_CLIP_COMMAND = 'save-clip';
 
-export function startClipsBackground(db: FootnoteDatabase): () => void {
+/**
+ * Starts the clip menu item, shortcut and tab bookkeeping, and returns the clip message handlers for
+ * the background's one listener, with the function that stops the rest.
+ */
+export function startClipsBackground(db: FootnoteDatabase): { handlers: Handlers; stop(): void } {
   const clips = createClipsRepository(db);
   const session = browser.storage.session;
 
@@ -36,8 +41,7 @@ export function startClipsBackground(db: FootnoteDatabase): () => void {
     });
 
   const registry = createTabClipsRegistry(session);
-  const stop = listen(
-    createClipHandlers(
+  const handlers = createClipHandlers(
       {
         clips,
         importClips: (text) => importClips(db, text),
@@ -61,7 +65,6 @@ export function startClipsBackground(db: FootnoteDatabase): () => void {
         },
       },
       registry,
-    ),
   );
 
   // Context menu: made afresh at every start (removeAll first, so a restarted worker never hits "duplicate id").
@@ -87,10 +90,12 @@ export function startClipsBackground(db: FootnoteDatabase): () => void {
   const onRemoved = (tabId: number) => void registry.forget(tabId);
   browser.tabs.onRemoved.addListener(onRemoved);
 
-  return () => {
-    stop();
-    menus?.onClicked.removeListener(onMenu);
-    browser.commands?.onCommand.removeListener(onCommand);
-    browser.tabs.onRemoved.removeListener(onRemoved);
+  return {
+    handlers,
+    stop() {
+      menus?.onClicked.removeListener(onMenu);
+      browser.commands?.onCommand.removeListener(onCommand);
+      browser.tabs.onRemoved.removeListener(onRemoved);
+    },
   };
 }

@@ -40,7 +40,9 @@ forEachBrowser('foundation', (suite) => {
     expect(!bad.ok && bad.error).toMatch(/Bad "tab\/state" message: payload\.tabId/);
     const notOurs = await ext.sendRaw({ hello: 'world' });
     expect(!notOurs.ok && notOurs.error).toMatch(/Not a Footnote message: message\.type/);
-    // Still answering after both.
+    const unknown = await ext.sendRaw({ type: 'evil/do', payload: {} });
+    expect(!unknown.ok && unknown.error).toMatch(/Unknown message type "evil\/do"/);
+    // Still answering after all three.
     expect(await ext.send('site/get', { host: 'example.org' })).toEqual({ host: 'example.org', paused: false });
   });
 
