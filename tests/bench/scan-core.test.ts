@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '@/lib/claims/engine';
+import { PATTERNS } from '@/lib/claims/patterns';
+import { combinedPatterns, freshBody, markjsContext, runFootnote, runMarkjs } from '@/scripts/bench/scan-core';
+
+const ARTICLE = `
+<head><meta property="og:type" content="article"><title>GP leaders hit back at claims</title></head>
+<body>
+<nav><a href="/">News</a></nav>
+<article><h1>GP leaders hit back at claims about access</h1>
+<div itemprop="articleBody">
+<p>The BMA said NHS England had issued a public rebuke which also inferred that surgeries had been closed to face-to-face appointments during the pandemic.</p>
+<p>GP practices in England delivered millions of appointments, the BMA GP committee said, and practices across the NHS stayed busy.</p>
+<p>Dr Vautrey said GPs and their teams had worked flat out, and patients had been seen by their GP throughout.</p>
+</div></article>
+<footer>Footer</footer>
+</body>`;
+
+function load(): Document {
+  document.documentElement.innerHTML = ARTICLE;
+  return document;
+}
+
+describe('the engine’s patterns for mark.js', () => {
+  it('are one expression that finds what the patterns find', () => {
+    const re = combinedPatterns();
+    expect(re.flags).toContain('g');
+    expect(re.source).not.toMatch(/\(\?<[A-Za-z]/);
+    const sentence = 'surgeries had been closed to face-to-face appointments';
+    const byPattern = PATTERNS.some((p) => new RegExp(p.re.source, p.re.flags).test(sentence));
+    expect(byPattern).toBe(true);
+    expect(sentence.match(re)?.[0]).toBe('surgeries had been closed');
+  });
+
+  it('keeps lookbehinds and refuses an empty list', () => {
+    expect(combinedPatterns([{ re: /(?<!not )(?<gap>a)b/g }]).source).toBe('(?:(?<!not )(?:a)b)');
+    expect(() => combinedPatterns([])).toThrow(/no patterns/);
+  });
+});
+
+describe('the two contestants on one DOM', () => {
+  it('both mark the claim, each on a fresh copy of the body', () => {
+    const doc = load();
+    const pristine = doc.body.cloneNode(true) as HTMLElement;
+    const footnote = runFootnote(doc, createEngine(), 'https://www.example.org/news/gp-access');
+    expect(footnote.article).toBe(true);
+    expect(footnote.marks).toBeGreaterThanOrEqual(1);
+    expect(doc.querySelectorAll('footnote-mark').length).toBeGreaterThanOrEqual(1);
+
+    freshBody(doc, pristine);
+    expect(doc.querySelectorAll('footnote-mark')).toHaveLength(0);
+    const markjs = runMarkjs(doc, combinedPatterns());
+    expect(markjs.marks).toBeGreaterThanOrEqual(1);
+    expect(doc.querySelector('mark')?.textContent).toContain('surgeries had been closed');
+    expect(doc.querySelector('nav mark, footer mark')).toBeNull();
+
+    freshBody(doc, pristine);
+    expect(doc.body.innerHTML).toBe(pristine.innerHTML);
+  });
+
+  it('gives mark.js the article, or the body when there is none', () => {
+    const doc = load();
+    expect(markjsContext(doc).tagName).toBe('ARTICLE');
+    doc.querySelector('article')!.remove();
+    expect(markjsContext(doc)).toBe(doc.body);
+  });
+});
