@@ -29,12 +29,42 @@ export function isBlock(el: Element): boolean {
   return !INLINE.has(el.tagName.toUpperCase());
 }
 
+// Code editors that draw their text in plain elements (no contenteditable): CodeMirror 5, Monaco, Ace.
+const CODE_EDITOR = /(?:^|\s)(?:CodeMirror|monaco-editor|ace_editor|cm-editor)(?:\s|$)/;
+
+/**
+ * Whether an element is a region the reader (or a script) edits: contenteditable, a textbox role,
+ * a code editor. Footnote reads no text there and so never writes into it: a mark inside an editor
+ * would end up in what the reader saves or types, and editors rewrite their DOM on every key.
+ */
+export function isEditable(el: Element): boolean {
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  if (el.getAttribute('role') === 'textbox') return true;
+  const cls = el.getAttribute('class');
+  return cls !== null && CODE_EDITOR.test(cls);
+}
+
+/** Whether `node` sits in an editable region or a document in design mode (so its text is not the page's to mark). */
+export function insideEditable(node: Node): boolean {
+  const doc = node.nodeType === 9 ? (node as Document) : node.ownerDocument;
+  if (doc && String((doc as { designMode?: string }).designMode).toLowerCase() === 'on') return true;
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    // The nearest contenteditable attribute decides ("false" inside an editor is an island, still the editor's).
+    if (isEditable(el)) return true;
+  }
+  return false;
+}
+
 export function buildTextMap(root: Node, options: TextMapOptions = {}): TextMap {
   const nodes: Text[] = [];
   const starts: number[] = [];
   const parts: string[] = [];
   let length = 0;
   let endsWithBreak = true;
+  // A part of the page inside an editor (a block the page changed, read on its own) holds no text for Footnote.
+  const around = root.nodeType === 9 ? (root as Document).documentElement : root.parentNode;
+  if (insideEditable(around ?? root)) return { text: '', nodes, starts };
 
   const push = (s: string) => {
     parts.push(s);
@@ -65,7 +95,7 @@ export function buildTextMap(root: Node, options: TextMapOptions = {}): TextMap 
         if (isBlock(el)) breakLine();
         continue;
       }
-      if (NEVER_TEXT.has(tag) || el.hasAttribute('hidden') || options.skip?.(el)) continue;
+      if (NEVER_TEXT.has(tag) || el.hasAttribute('hidden') || isEditable(el) || options.skip?.(el)) continue;
       if (tag === 'BR') {
         push('\n');
         continue;
