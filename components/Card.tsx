@@ -7,9 +7,9 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import type { Direction } from '@/lib/db/records';
 import type { Stance } from '@/lib/claims/types';
-import type { CardFigure, CardFigures } from './CardFigures';
+import type { CardArticle, CardFigure, CardFigures, CardSpeaksOf } from './CardFigures';
 
-export { emptyFigures, groupFigures, type CardFigure, type CardFigures } from './CardFigures';
+export { emptyFigures, groupFigures, type CardArticle, type CardFigure, type CardFigures, type CardSpeaksOf } from './CardFigures';
 
 export type CardStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
 
@@ -24,6 +24,10 @@ export interface CardProps {
   figures: CardFigures;
   /** Plain words where the store has no figure for the article's nation (shown above the figures). */
   nationNote?: string | null;
+  /** The article's date and nation as Footnote read them (the figures are chosen for these). */
+  article?: CardArticle | null;
+  /** The period the claim speaks of, where words in the sentence set it. */
+  speaksOf?: CardSpeaksOf | null;
   status: CardStatus;
   /** The outcome of an action, announced to screen readers ("Could not pause: …"). */
   notice?: string | null;
@@ -114,6 +118,18 @@ export function Card(props: CardProps) {
       {props.statement && (
         <p class="fn-statement">
           Matches the claim: <strong>{props.statement}</strong>
+        </p>
+      )}
+      {props.article && (
+        <p class="fn-article">
+          Article: {props.article.date ? formatPartialDate(props.article.date) : 'date not found'}
+          <span aria-hidden="true"> · </span>
+          {props.article.nation ?? 'nation not clear'}
+        </p>
+      )}
+      {props.speaksOf && (
+        <p class="fn-speaks-of">
+          Speaks of: <q>{props.speaksOf.words}</q>, {props.speaksOf.period}
         </p>
       )}
 

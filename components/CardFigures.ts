@@ -10,6 +10,18 @@ export interface CardFigure {
   afterArticle?: boolean;
 }
 
+/** The article's date (partial date) and nation as Footnote read them from the page; null where not found. */
+export interface CardArticle {
+  date: string | null;
+  nation: string | null;
+}
+
+/** The period the claim speaks of, where words in the sentence set it: "first lockdown", "March – June 2020". */
+export interface CardSpeaksOf {
+  words: string;
+  period: string;
+}
+
 /** Evidence grouped by what it does to the claim; each group in ranked order. */
 export type CardFigures = Record<Direction, CardFigure[]>;
 

@@ -12,8 +12,10 @@ export interface MonthSpan {
 }
 
 export interface ClaimTime extends MonthSpan {
-  /** The words that set it ("during the first lockdown"), or "article date". */
+  /** The words that set it ("first lockdown"), or how it was inferred ("article date"). */
   how: string;
+  /** The period came from words in the sentence, not from the article's date alone. */
+  fromWords: boolean;
 }
 
 export function monthIndex(partialDate: string, end = false): MonthIndex {
@@ -29,6 +31,16 @@ export function formatMonth(index: MonthIndex): string {
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMES = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
+
+/** A period in words, as the card shows it: "April 2020", "March – June 2020", "November 2020 – March 2021", "2021". */
+export function describeSpan(span: MonthSpan): string {
+  const [fy, fm, ty, tm] = [Math.floor(span.from / 12), span.from % 12, Math.floor(span.to / 12), span.to % 12];
+  if (span.from === span.to) return `${MONTH_NAMES[fm]} ${fy}`;
+  if (fy === ty && fm === 0 && tm === 11) return String(fy);
+  if (fy === ty) return `${MONTH_NAMES[fm]} – ${MONTH_NAMES[tm]} ${fy}`;
+  return `${MONTH_NAMES[fm]} ${fy} – ${MONTH_NAMES[tm]} ${ty}`;
+}
 const MONTH_RE = MONTHS.join('|');
 
 // England's national lockdowns (gov.uk dates): 23 Mar – 4 Jul 2020 (stay-at-home rules eased from
@@ -70,6 +82,15 @@ const RULES: Rule[] = [
     re: /\b(?:in|during|since|throughout|for)\s+((?:19|20)\d\d)\b/i,
     span: (m) => ({ from: Number(m[1]) * 12, to: Number(m[1]) * 12 + 11 }),
   },
+  // "Last March" in a September 2021 article is March 2020: the month of the year before the article's.
+  {
+    re: new RegExp(`\\blast\\s+(${MONTH_RE})\\b`, 'i'),
+    relative: true,
+    span: (m, a) => {
+      const i = (Math.floor(a! / 12) - 1) * 12 + MONTHS.indexOf(m[1]!.toLowerCase());
+      return { from: i, to: i };
+    },
+  },
   { re: /\blast month\b/i, relative: true, span: (_m, a) => ({ from: a! - 1, to: a! - 1 }) },
   {
     re: /\blast year\b/i,
@@ -101,13 +122,13 @@ export function claimTime(sentence: string, articleDate: string | null): ClaimTi
     if (!m) continue;
     if (article === null && rule.relative) continue;
     const span = rule.span(m, article);
-    if (span) return { ...span, how: m[0].trim() };
+    if (span) return { ...span, how: m[0].trim(), fromWords: true };
   }
   if (article === null) return null;
   // Without time words, a claim in the past tense in an article written during the pandemic speaks
   // of the pandemic so far ("surgeries had been closed"); otherwise it speaks of the article's time.
   if (article >= PANDEMIC_START && article <= PANDEMIC_RESTRICTIONS_END && PAST_TENSE.test(sentence)) {
-    return { from: PANDEMIC_START, to: article, how: 'past tense, pandemic-era article' };
+    return { from: PANDEMIC_START, to: article, how: 'past tense, pandemic-era article', fromWords: false };
   }
-  return { from: article - 2, to: article, how: 'article date' };
+  return { from: article - 2, to: article, how: 'article date', fromWords: false };
 }

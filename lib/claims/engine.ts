@@ -5,8 +5,15 @@
  *   const engine = createEngine({ evidence });        // evidence: records with id + claimIds
  *   engine.findClaims(text)                            // → ClaimMatch[] in text order
  *   engine.analyse({ url, title, text, page, readerable, dates, host }) // → { article, claims }
+ *
+ * Each claim's `evidence` lists the ids that answer it. Given full evidence records (period, nation,
+ * direction, source), `analyse` lists them ranked for the article's date and nation and the claim's
+ * own time (lib/claims/evidence-order, the ranking the card uses); otherwise, and in `findClaims`
+ * (which knows no article), they are in the order given.
  */
 import { detectArticle, type ArticleDetection, type PageSignals } from './article';
+import type { Evidence } from '../db/records';
+import { rankedEvidenceIds } from './evidence-order';
 import { nationOf, publishedFrom, type DateCandidate } from './meta';
 import { CLAIM_IDS, GATE, NEGATOR, PATTERNS, type ClaimId, type ClaimPattern } from './patterns';
 import { blockAround, clauseOf, quotations, sentences, type Span } from './segment';
@@ -20,8 +27,11 @@ export interface EvidenceLink {
 }
 
 export interface EngineOptions {
-  /** Evidence records (only `id` and `claimIds` are read); their order is kept in each claim's list. */
-  evidence?: readonly EvidenceLink[];
+  /**
+   * Evidence records: `id` and `claimIds` at least, their order kept in each claim's list. Full
+   * records (as the pack holds them) also let `analyse` rank each claim's list for its article.
+   */
+  evidence?: readonly (EvidenceLink | Evidence)[];
   /** Claims to look for; all built-in claims when left out. Ids without patterns are ignored. */
   claimIds?: readonly string[];
 }
@@ -55,6 +65,8 @@ export interface Engine {
 
 // Words just before a claim's subject that make it a few, not the profession: "some practices", "99 GP surgeries".
 const HEDGE_BEFORE = /\b(?:some|a few|few|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|a minority of|a small number of|a handful of|a number of|several|certain|one|one in \w+|\d[\d,.]*\s*(?:%|per ?cent)?(?:\s+of)?|hundreds(?:\s+of)?|thousands(?:\s+of)?|dozens(?:\s+of)?|almost \d[\d,.]*|nearly \d[\d,.]*|over \d[\d,.]*|more than \d[\d,.]*)\s+(?:[\w'’-]+\s+){0,2}$/i;
+const isFullRecord = (e: EvidenceLink | Evidence): e is Evidence => 'period' in e && 'direction' in e && 'source' in e && 'nation' in e;
+
 const RESTRICTED_SUBJECT = /^[\w'’‘-]+(?:\s+[\w'’‘-]+)?,?\s+(?:who|that|which|whose)\b/i;
 // A yes/no question does not assert what it asks ("Were GP surgeries closed?"); a why-question does.
 const YES_NO_QUESTION = /^['‘’"“]?(?:are|is|were|was|have|has|had|did|do|does|can|could|should|will|would|must)\b[^?]*\?['’"”]?$/i;
@@ -109,6 +121,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     }
   }
   const evidenceFor = (claimId: string) => [...(evidence.get(claimId) ?? [])];
+  const records = new Map<string, Evidence>();
+  for (const e of options.evidence ?? []) if (isFullRecord(e)) records.set(e.id, e);
 
   function findClaims(text: string): ClaimMatch[] {
     const out: ClaimMatch[] = [];
@@ -189,7 +203,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (published) article.published = published;
     const nation = nationOf(title, input.text, host);
     if (nation) article.nation = nation;
-    return { article, claims: topic.onTopic ? findClaims(input.text) : [] };
+    const claims = topic.onTopic ? findClaims(input.text) : [];
+    if (records.size === 0) return { article, claims };
+    return { article, claims: claims.map((c) => ({ ...c, evidence: rankedEvidenceIds(c, records, article) })) };
   }
 
   return { findClaims, detect: detectArticle, analyse, evidenceFor };

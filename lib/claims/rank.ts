@@ -1,8 +1,15 @@
 /**
  * Orders the evidence for one flagged claim so that the first figure speaks to the same time and
- * place as the claim: counter-figures first, then figures that qualify or support the claim; within
- * each, figures for the article's nation before others, then those whose period covers the claim's
- * time or ends nearest before it. Figures from after the article come last and say so.
+ * place as the claim.
+ *
+ * What "first" means: the card shows the record in direction groups, counter-figures first, then
+ * figures that qualify the claim (context), then figures that partly support it. Within each group
+ * the order is: figures published before the article before later ones; the article's own nation,
+ * then UK-wide figures, then other nations; then the figure whose period covers the claim's time or
+ * ends nearest before it; among figures that cover it, the one that speaks most precisely of that
+ * time (the larger share of its own period inside the claim's time), then the one covering more of
+ * it; where nothing tells them apart (an undated article), the order the pack gives them. So for "during the first lockdown" the first counter-figure is the one nearest spring 2020 and
+ * the first supporting figure is a spring-2020 one.
  */
 import type { Direction, Evidence, Nation } from '../db/records';
 import { monthIndex, type MonthSpan } from './claim-time';
@@ -10,7 +17,7 @@ import { monthIndex, type MonthSpan } from './claim-time';
 export interface RankedEvidence {
   id: string;
   direction: Direction;
-  /** The figure's nation is the article's (UK-wide figures count for every nation). */
+  /** The figure's nation is the article's, or the figure is UK-wide (it covers every nation). */
   nationMatch: boolean;
   /** The source was published, or its period starts, after the article. */
   afterArticle: boolean;
@@ -37,18 +44,23 @@ export interface RankContext {
 
 const DIRECTION_ORDER: Record<Direction, number> = { counters: 0, context: 1, supports: 2 };
 
-function distance(period: Evidence['period'], time: MonthSpan | null): number {
+/** Figures starting after the claim's time sort behind every figure that ends before it. */
+const AFTER_CLAIM = 1000;
+
+function span(period: Evidence['period']): MonthSpan {
+  return { from: monthIndex(period.from), to: monthIndex(period.to, true) };
+}
+
+function distance(p: MonthSpan, time: MonthSpan | null): number {
   if (!time) return 0;
-  const from = monthIndex(period.from);
-  const to = monthIndex(period.to, true);
-  if (to < time.from) return time.from - to; // ends before the claim's time
-  if (from > time.to) return from - time.to + 1000; // starts after it: behind every earlier figure
+  if (p.to < time.from) return time.from - p.to; // ends before the claim's time
+  if (p.from > time.to) return p.from - time.to + AFTER_CLAIM; // starts after it
   return 0;
 }
 
-function overlap(period: Evidence['period'], time: MonthSpan | null): number {
+function overlap(p: MonthSpan, time: MonthSpan | null): number {
   if (!time) return 0;
-  return Math.max(0, Math.min(monthIndex(period.to, true), time.to) - Math.max(monthIndex(period.from), time.from) + 1);
+  return Math.max(0, Math.min(p.to, time.to) - Math.max(p.from, time.from) + 1);
 }
 
 function isAfter(partial: string, published: string): boolean {
@@ -57,32 +69,58 @@ function isAfter(partial: string, published: string): boolean {
   return partial.slice(0, n) > published.slice(0, n);
 }
 
+/** 2: the article's own nation (or no nation known), 1: UK-wide, 0: another nation. */
+function nationFit(e: Evidence, nation: Nation | null): number {
+  if (nation === null || e.nation === nation) return 2;
+  return e.nation === 'UK' ? 1 : 0;
+}
+
+/**
+ * The note where no figure is the article's nation's own. It names what the figures shown are, so
+ * that England's figures are never read as Scotland's or Wales's.
+ */
+function noteFor(nation: Nation, evidence: readonly Evidence[]): string {
+  const others = [...new Set(evidence.map((e) => e.nation))].filter((n) => n !== 'UK');
+  const ukWide = evidence.filter((e) => e.nation === 'UK').length;
+  const whose = others.length === 0 ? '' : others.map((n) => `${n}'s`).join(' and ');
+  if (ukWide === 0) return `Footnote has no figure for ${nation}. The figures shown are ${whose}, not ${nation}'s.`;
+  const uk = ukWide === 1 ? 'one, which covers the whole UK' : `${ukWide}, which cover the whole UK`;
+  if (!whose) return `Footnote has no figure for ${nation} alone. The figures shown cover the whole UK.`;
+  return `Footnote has no figure for ${nation} alone. The figures shown are ${whose}, except ${uk}.`;
+}
+
 export function rankEvidence(evidence: readonly Evidence[], context: RankContext): Ranking {
-  const ranked = evidence.map((e): RankedEvidence => {
+  const keyed = evidence.map((e, index) => {
+    const period = span(e.period);
     const afterArticle =
       context.published !== null && (isAfter(e.source.published, context.published) || isAfter(e.period.from, context.published));
-    return {
+    const shared = overlap(period, context.claimTime);
+    const fit = nationFit(e, context.nation);
+    const ranked: RankedEvidence = {
       id: e.id,
       direction: e.direction,
-      nationMatch: context.nation === null || e.nation === context.nation || e.nation === 'UK',
+      nationMatch: fit > 0,
       afterArticle,
-      distance: distance(e.period, context.claimTime),
-      overlap: overlap(e.period, context.claimTime),
+      distance: distance(period, context.claimTime),
+      overlap: shared,
     };
+    // The share of the figure's own period that lies in the claim's time: a figure for April 2020
+    // speaks of the first lockdown more precisely than one for March 2020 – March 2021.
+    return { ranked, fit, index, precision: shared / (period.to - period.from + 1) };
   });
-  ranked.sort(
+  keyed.sort(
     (a, b) =>
-      DIRECTION_ORDER[a.direction] - DIRECTION_ORDER[b.direction] ||
-      Number(a.afterArticle) - Number(b.afterArticle) ||
-      Number(b.nationMatch) - Number(a.nationMatch) ||
-      a.distance - b.distance ||
-      b.overlap - a.overlap ||
-      a.id.localeCompare(b.id),
+      DIRECTION_ORDER[a.ranked.direction] - DIRECTION_ORDER[b.ranked.direction] ||
+      Number(a.ranked.afterArticle) - Number(b.ranked.afterArticle) ||
+      b.fit - a.fit ||
+      a.ranked.distance - b.ranked.distance ||
+      b.precision - a.precision ||
+      b.ranked.overlap - a.ranked.overlap ||
+      a.index - b.index,
   );
-  const hasOwnNation = context.nation === null || ranked.some((r) => r.nationMatch);
-  const nationNote =
-    hasOwnNation || ranked.length === 0
-      ? null
-      : `Footnote has no figure for ${context.nation}. The figures below are for England and are labelled as England's.`;
-  return { ranked, nationNote };
+  const ownNation = context.nation === null || keyed.some((k) => k.fit === 2);
+  return {
+    ranked: keyed.map((k) => k.ranked),
+    nationNote: ownNation || evidence.length === 0 ? null : noteFor(context.nation!, evidence),
+  };
 }

@@ -7,14 +7,13 @@
  * which takes every mark, the mark style and the card out of the page.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { claimTime } from '../claims/claim-time';
-import { rankEvidence } from '../claims/rank';
+import { orderEvidence } from '../claims/evidence-order';
 import type { ArticleInfo, ClaimMatch } from '../claims/types';
 import type { Evidence } from '../db/records';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
 import { listen, sendToBackground } from '../runtime';
 import type { CardProps } from '@/components/Card';
-import { groupFigures, type CardFigure } from '@/components/CardFigures';
+import { groupFigures, type CardArticle, type CardFigure, type CardSpeaksOf } from '@/components/CardFigures';
 import { lazyCardHost, loadCardModule, type CardHost } from './card-loader';
 import { MarkSet, fallbackShort, flaggedMatches, markClaims, markKey, setActive, setExpanded, type Mark } from './highlight';
 import { ensureMarkStyle, MARK_STYLE_ATTR } from './mark-style';
@@ -103,15 +102,25 @@ export function pageUrlOf(href: string): string {
 }
 
 /**
- * The claim's evidence in the order that fits the article: counter-figures first, then those for
- * the article's nation and the time the claim speaks of (lib/claims/rank), later figures marked.
+ * The card's view of a claim's evidence: the one ranking (lib/claims/evidence-order, the order
+ * `npm run scan` lists) with later figures marked, the note where the store has no figure for the
+ * article's nation, the article's date and nation as Footnote read them, and the period the claim
+ * speaks of where its own words set it.
  */
-export function rankFigures(evidence: readonly Evidence[], match: ClaimMatch, article: ArticleInfo | null): { figures: CardFigure[]; nationNote: string | null } {
-  const published = article?.published?.date ?? null;
-  const nation = article?.nation?.nation ?? null;
-  const { ranked, nationNote } = rankEvidence(evidence, { claimTime: claimTime(match.text, published), published, nation });
-  const byId = new Map(evidence.map((e) => [e.id, e]));
-  return { figures: ranked.map((r) => ({ evidence: byId.get(r.id)!, afterArticle: r.afterArticle })), nationNote };
+export function rankFigures(
+  evidence: readonly Evidence[],
+  match: ClaimMatch,
+  article: ArticleInfo | null,
+): { figures: CardFigure[]; nationNote: string | null; article: CardArticle | null; speaksOf: CardSpeaksOf | null } {
+  const order = orderEvidence(evidence, match.text, article);
+  const read: CardArticle | null =
+    article && (article.published || article.nation) ? { date: article.published?.date ?? null, nation: article.nation?.nation ?? null } : null;
+  return {
+    figures: order.figures.map((f) => ({ evidence: f.evidence, afterArticle: f.afterArticle })),
+    nationNote: order.nationNote,
+    article: read,
+    speaksOf: order.speaksOf,
+  };
 }
 
 /** Splits a big changed subtree into its blocks, so that each frame scans a bounded amount. */
@@ -371,8 +380,8 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       wording: mark.match.wording,
       statement: record?.claim?.statement ?? null,
       ...(() => {
-        const { figures, nationNote } = rankFigures(record?.evidence ?? [], mark.match, article);
-        return { figures: groupFigures(figures), nationNote };
+        const ranked = rankFigures(record?.evidence ?? [], mark.match, article);
+        return { figures: groupFigures(ranked.figures), nationNote: ranked.nationNote, article: ranked.article, speaksOf: ranked.speaksOf };
       })(),
       status: error ? { kind: 'error', message: error } : record ? { kind: 'ready' } : { kind: 'loading' },
       notice,

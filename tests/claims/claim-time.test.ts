@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimTime, formatMonth } from '@/lib/claims/claim-time';
+import { claimTime, describeSpan, formatMonth } from '@/lib/claims/claim-time';
 
 function span(sentence: string, article: string | null) {
   const t = claimTime(sentence, article);
@@ -28,5 +28,30 @@ describe('claimTime', () => {
   it('needs the article date for relative words', () => {
     expect(claimTime('Patients could not see a GP last month.', null)).toBeNull();
     expect(span('Surgeries shut in the first lockdown.', null)).toMatchObject({ from: '2020-03', to: '2020-06' });
+  });
+});
+
+describe('claimTime: words or date', () => {
+  it('says whether words in the sentence set the period', () => {
+    expect(claimTime('Surgeries shut during the first lockdown.', '2023-05-02')!.fromWords).toBe(true);
+    expect(claimTime('Surgeries are still shut.', '2024-07-01')!.fromWords).toBe(true);
+    expect(claimTime('Surgeries were closed to patients.', '2023-05-20')!.fromWords).toBe(false);
+    expect(claimTime('Surgeries had been closed.', '2021-05-20')!.fromWords).toBe(false);
+  });
+
+  it.each([
+    ['Last March, most GPs moved to video consultations by default.', '2021-09-20', '2020-03'],
+    ['Last November the surgery shut.', '2022-02-01', '2021-11'],
+  ])('%s (article %s) speaks of %s', (sentence, article, month) => {
+    expect(span(sentence, article)).toMatchObject({ from: month, to: month });
+  });
+
+  it.each([
+    [{ from: 2020 * 12 + 3, to: 2020 * 12 + 3 }, 'April 2020'],
+    [{ from: 2020 * 12 + 2, to: 2020 * 12 + 5 }, 'March – June 2020'],
+    [{ from: 2020 * 12 + 10, to: 2021 * 12 + 2 }, 'November 2020 – March 2021'],
+    [{ from: 2021 * 12, to: 2021 * 12 + 11 }, '2021'],
+  ])('describes %o as "%s"', (s, words) => {
+    expect(describeSpan(s)).toBe(words);
   });
 });

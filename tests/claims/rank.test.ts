@@ -64,13 +64,37 @@ describe('rankEvidence', () => {
   });
 
   it.each([
-    ['Scotland', 'Footnote has no figure for Scotland. The figures below are for England and are labelled as England\'s.'],
-    ['Wales', 'Footnote has no figure for Wales. The figures below are for England and are labelled as England\'s.'],
+    ['Scotland', "Footnote has no figure for Scotland. The figures shown are England's, not Scotland's."],
+    ['Wales', "Footnote has no figure for Wales. The figures shown are England's, not Wales's."],
   ] as const)('says plainly when there is no figure for %s', (nation, note) => {
     const r = first('Surgeries are still shut.', '2024-07-01', nation);
     expect(r.note).toBe(note);
     expect(r.first).toBe('apr-2024');
     expect(r.ranked.every((x) => !x.nationMatch)).toBe(true);
+  });
+
+  it('names a UK-wide figure in the note, and ranks it before England\'s within its group', () => {
+    const uk = ev('uk-2024', '2023-01', '2023-03', '2023-05', 'counters', 'UK');
+    const r = rankEvidence([...store, uk], { claimTime: claimTime('Surgeries are still shut.', '2024-07-01'), published: '2024-07-01', nation: 'Wales' });
+    expect(r.ranked[0]!.id).toBe('uk-2024');
+    expect(r.ranked[0]!.nationMatch).toBe(true);
+    expect(r.nationNote).toBe("Footnote has no figure for Wales alone. The figures shown are England's, except one, which covers the whole UK.");
+  });
+
+  it('among figures covering the claim\'s time, puts the one that speaks most precisely of it first', () => {
+    const spring = ev('apr-2020', '2020-04', '2020-04', '2020-05');
+    const year = ev('year-2020-21', '2020-03', '2021-03', '2021-05');
+    const r = rankEvidence([year, spring], { claimTime: claimTime('Surgeries shut during the first lockdown.', '2023-05-01'), published: '2023-05-01', nation: null });
+    expect(r.ranked.map((x) => x.id)).toEqual(['apr-2020', 'year-2020-21']);
+    // A claim about the whole pandemic: both lie wholly inside it, and the one covering more of it comes first.
+    const whole = rankEvidence([spring, year], { claimTime: claimTime('Practices were closed during the pandemic.', '2021-06-01'), published: '2021-06-01', nation: null });
+    expect(whole.ranked.map((x) => x.id)).toEqual(['year-2020-21', 'apr-2020']);
+  });
+
+  it('reads "last March" as March of the year before the article', () => {
+    const r = first('Last March, most GPs moved to telephone consultations by default.', '2021-09-20');
+    expect(r.first).toBe('z-f2f-2020-21');
+    expect(r.ranked.find((x) => x.id === 'spring-2020-fall')!.distance).toBe(0);
   });
 
   it('prefers a figure for the article\'s nation', () => {

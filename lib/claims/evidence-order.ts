@@ -1,0 +1,56 @@
+/**
+ * The one ranking of a claim's evidence, used everywhere it is shown: `npm run scan` lists each
+ * claim's evidence ids in this order, and the card shows its figures in this order. It joins the
+ * claim's own time (claim-time: the words of the sentence, relative to the article's date) with the
+ * article's date and nation (meta: how the page was read) and ranks full evidence records (rank).
+ * Pure: no DOM, no store.
+ */
+import type { Evidence, Nation } from '../db/records';
+import { claimTime, describeSpan, type ClaimTime } from './claim-time';
+import { rankEvidence, type RankedEvidence } from './rank';
+import type { ArticleInfo, ClaimMatch } from './types';
+
+/** What of the article the ranking reads: its date and nation, each as the engine found them. */
+export type ArticleSetting = Pick<ArticleInfo, 'published' | 'nation'>;
+
+export interface OrderedFigure extends RankedEvidence {
+  evidence: Evidence;
+}
+
+export interface EvidenceOrder {
+  figures: OrderedFigure[];
+  /** Plain words where the store has no figure for the article's nation (null otherwise). */
+  nationNote: string | null;
+  /** The period the claim speaks of and how it was set; null when neither claim nor article is dated. */
+  claimTime: ClaimTime | null;
+  /** "first lockdown: March – June 2020", only where the sentence's own words set the period. */
+  speaksOf: { words: string; period: string } | null;
+}
+
+/**
+ * Ranks the evidence records that answer one claim, for the sentence as the page states it
+ * (`claimText`) and the article it is in (null when nothing is known of it).
+ */
+export function orderEvidence(evidence: readonly Evidence[], claimText: string, article: ArticleSetting | null): EvidenceOrder {
+  const published = article?.published?.date ?? null;
+  const nation: Nation | null = article?.nation?.nation ?? null;
+  const time = claimTime(claimText, published);
+  const { ranked, nationNote } = rankEvidence(evidence, { claimTime: time, published, nation });
+  const byId = new Map(evidence.map((e) => [e.id, e]));
+  return {
+    figures: ranked.map((r) => ({ ...r, evidence: byId.get(r.id)! })),
+    nationNote,
+    claimTime: time,
+    speaksOf: time?.fromWords ? { words: time.how, period: describeSpan(time) } : null,
+  };
+}
+
+/**
+ * A claim's evidence ids in ranked order. Ids with no record in `records` (a pack that lost one)
+ * keep their given order after the ranked ones, so nothing the engine found is dropped.
+ */
+export function rankedEvidenceIds(match: Pick<ClaimMatch, 'text' | 'evidence'>, records: ReadonlyMap<string, Evidence>, article: ArticleSetting | null): string[] {
+  const known = match.evidence.map((id) => records.get(id)).filter((e): e is Evidence => e !== undefined);
+  const ranked = orderEvidence(known, match.text, article).figures.map((f) => f.id);
+  return [...ranked, ...match.evidence.filter((id) => !records.has(id))];
+}
