@@ -119,6 +119,10 @@ export function toJson(raw: RawResults) {
     clipSearchMs: round(clipSearchMs),
     clipSearchVsLinearRatio: r3(clipSearchVsLinearRatio),
     longestTaskMs: round(longestTaskMs),
+    scanVsMarkjsRatioByEnv: {
+      chromium: { articles: r3(chromium.articles.ratio), longPage: r3(chromium.longPage?.ratio ?? null) },
+      happyDom: { articles: r3(happyDom.articles.ratio), longPage: r3(happyDom.longPage?.ratio ?? null) },
+    },
     clipQueryMs: round(storeC.searchMs / Math.max(1, storeC.queries.length)),
     clipQueryVsLinearRatio: r3(clipQueryVsLinearRatio),
     contentScriptStartupMs: round(median(raw.contentScriptTime.map((t) => t.contentScriptMs))),
@@ -185,7 +189,7 @@ export function renderText(json: BenchJson): string {
         ['clips: open + search / open + linear scan (fake-indexeddb)', formatRatio(json.clipSearchVsLinearRatio), '', ''],
         ['clips: one query on the open panel (Chromium)', formatMs(json.clipQueryMs), '', ''],
         ['clips: query / linear scan (fake-indexeddb)', formatRatio(json.clipQueryVsLinearRatio), '', ''],
-        ['content script startup, script time per page (real extension)', formatMs(json.contentScriptStartupMs), '', ''],
+        ['real content script: script time on a non-article page (median)', formatMs(json.contentScriptStartupMs), '', ''],
       ],
     ),
   );

@@ -110,7 +110,7 @@ async function main(): Promise<void> {
       plain,
       isolated,
       [...articles.map((p) => ({ name: p.name, path: p.path })), { name: LONG_NAME, path: LONG_PATH }],
-      (p) => (p.name === LONG_NAME ? { rounds: 5, warmup: 1, collect: true } : { rounds: 11, warmup: 2, collect: false }),
+      (p) => (p.name === LONG_NAME ? { rounds: 4, warmup: 1, collect: true } : { rounds: 11, warmup: 2, collect: false }),
     );
     log('early exit on the shop, search results and web app pages');
     const exit = await exitChromium(plain, isolated, others.map((p) => ({ name: p.name, path: p.url })), 9);
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     await storePage.addScriptTag({ url: isolated.url('/__bench/page.js') });
     const storeChromium = await storePage.evaluate(
       (o) => (globalThis as unknown as { footnoteBench: { store(o: unknown): Promise<StoreBenchResult> } }).footnoteBench.store(o),
-      { data: isolated.url('/__bench/store-data.json'), queries: [...QUERIES], rounds: 7, opens: 5, dbName: 'footnote-bench' },
+      { data: isolated.url('/__bench/store-data.json'), queries: [...QUERIES], rounds: 5, opens: 3, dbName: 'footnote-bench' },
     );
 
     // ── Chromium with the built extension ──
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
     const withExt = await launchBenchChromium({ extensionDir: join(work, 'ext') });
     browsers.push(withExt);
     const longTasks = [];
-    for (let i = 0; i < 3; i++) longTasks.push(await longTaskWithExtension(withExt, plainServer, LONG_PATH));
+    for (let i = 0; i < 5; i++) longTasks.push(await longTaskWithExtension(withExt, plainServer, LONG_PATH));
     const csTime = await contentScriptTime(withExt, plain, plainServer, others.map((p) => ({ name: p.name, path: p.url })), 3);
 
     const machine: Machine = {

@@ -40,5 +40,5 @@ export function benchStoreData(): StoreData {
 
 export function storeFakeIndexedDb(data: StoreData): Promise<StoreBenchResult> {
   if (typeof indexedDB === 'undefined') throw new Error("fake-indexeddb is not loaded: import 'fake-indexeddb/auto' first");
-  return runStoreBench({ data, queries: QUERIES, rounds: 7, opens: 5, dbName: 'footnote-bench' });
+  return runStoreBench({ data, queries: QUERIES, rounds: 5, opens: 3, dbName: 'footnote-bench' });
 }
