@@ -201,7 +201,8 @@ export const protocol = {
   },
   /** Side panel → background: a Footnote JSON file's text, checked in full before anything is written. */
   'clips/import': {
-    request: z.object({ text: z.string().check(z.maxLength(64 * 1024 * 1024)) }),
+    // Generous here (as packs/import): the store refuses a file over its own 64 MB limit with a message that says so.
+    request: z.object({ text: z.string().check(z.maxLength(96 * 1024 * 1024)) }),
     response: z.object({ added: count, updated: count, unchanged: count }),
   },
   /** Side panel → background: open a clip's page (or go to its tab) and scroll to the clip. */

@@ -10,6 +10,7 @@ import { FootnoteDatabase } from '@/lib/db/database';
 import { createClipsRepository } from '@/lib/db/clips';
 import { parseTags, type Clip, type ClipDraft } from '@/lib/db/clips-schema';
 import { EXPORT_FORMATS, exportClips, type ExportFormat } from '@/lib/db/clips-export';
+import { IMPORT_LIMITS } from '@/lib/db/clips-import';
 import { applyFilter, claimCounts, ClipSearch, noFilter, panelRows, tagCounts, type ClipFilter } from '@/lib/db/clips-search';
 import { listen, sendToBackground } from '@/lib/runtime';
 
@@ -141,6 +142,10 @@ export function App() {
 
   const onImport = (file: File) =>
     void act(async () => {
+      // Refused on its size before it is read: a huge file would otherwise be held in memory twice.
+      if (file.size > IMPORT_LIMITS.bytes) {
+        throw new Error(`the file is ${(file.size / 1048576).toFixed(0)} MB; Footnote imports files up to ${IMPORT_LIMITS.bytes / 1048576} MB`);
+      }
       const r = await sendToBackground('clips/import', { text: await file.text() });
       setNotice({ kind: 'info', text: `Imported ${file.name}: ${r.added} added, ${r.updated} updated, ${r.unchanged} already up to date.` });
     }, `Nothing was imported from ${file.name}`);

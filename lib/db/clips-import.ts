@@ -6,6 +6,7 @@
 import type { FootnoteDatabase } from './database';
 import { clipSchema, type Clip } from './clips-schema';
 import { CLIPS_FORMAT, CLIPS_FORMAT_VERSION } from './clips-export';
+import { findForbiddenKeys } from './pack';
 
 /** Bounds that keep a hostile or mistaken file from freezing the browser. */
 export const IMPORT_LIMITS = { bytes: 64 * 1024 * 1024, clips: 100_000 } as const;
@@ -27,6 +28,15 @@ function fieldPath(path: readonly PropertyKey[]): string {
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** "Clip 3 (id "…"), field anchor[0].__proto__" for a path like "clips[2].anchor[0].__proto__". */
+function forbiddenKeyPlace(path: string, data: Record<string, unknown>): string {
+  const m = /^clips\[(\d+)\]\.?(.*)$/.exec(path);
+  if (!m) return `The file, field ${path}`;
+  const raw = Array.isArray(data.clips) ? (data.clips as unknown[])[Number(m[1])] : undefined;
+  const id = isPlainObject(raw) && typeof raw.id === 'string' ? ` (id "${raw.id.slice(0, 60)}")` : '';
+  return `Clip ${Number(m[1]) + 1}${id}, field ${m[2]}`;
 }
 
 /** Parses and checks a whole Footnote clips file; throws a ClipImportError naming the record and field. */
@@ -54,6 +64,9 @@ export function parseClipsFile(text: string): Clip[] {
   if (data.clips.length > IMPORT_LIMITS.clips) {
     throw new ClipImportError(`The file holds ${data.clips.length.toLocaleString('en-GB')} clips; Footnote imports at most ${IMPORT_LIMITS.clips.toLocaleString('en-GB')} at once.`);
   }
+  // Keys that reach an object's prototype are refused, not quietly dropped: such a file was made to attack.
+  const forbidden = findForbiddenKeys(data)[0];
+  if (forbidden !== undefined) throw new ClipImportError(`${forbiddenKeyPlace(forbidden, data)}: a key named "${forbidden.split('.').pop()}" is not allowed. Nothing was imported.`);
   const clips: Clip[] = [];
   data.clips.forEach((raw: unknown, index: number) => {
     const r = clipSchema.safeParse(raw);

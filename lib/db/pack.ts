@@ -101,8 +101,8 @@ function recordName(kind: 'claims' | 'evidence', index: number, raw: unknown): s
   return `${kind}[${index}]${id !== null ? ` (id "${id.slice(0, 100)}")` : ''}`;
 }
 
-/** Finds keys such as "__proto__" anywhere in parsed JSON, without recursion (a deep file must not overflow the stack). */
-function findForbiddenKeys(root: unknown): string[] {
+/** Finds keys such as "__proto__" anywhere in parsed JSON, without recursion (a deep file must not overflow the stack). Clip imports use it too. */
+export function findForbiddenKeys(root: unknown): string[] {
   const found: string[] = [];
   const stack: { value: unknown; path: string }[] = [{ value: root, path: '' }];
   while (stack.length > 0 && found.length < MAX_ERRORS_SHOWN) {
