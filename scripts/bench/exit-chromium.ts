@@ -35,6 +35,8 @@ export async function exitChromium(browser: BenchBrowser, server: BenchServer, p
       if (i === loads - 1) warmMs = await tab.evaluate(() => (globalThis as unknown as { footnoteExit: ExitBench }).footnoteExit.warm(200));
     }
     const last = runs[runs.length - 1]!;
+    // A page read as an article did not exit early: its time would measure something else.
+    if (last.isArticle) throw new Error(`early exit: ${page.name} (${page.path}) was read as an article (${last.signals.join(', ')}); the fixture or detection changed`);
     out.push({
       page: page.name,
       loads,

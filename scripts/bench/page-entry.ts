@@ -4,11 +4,13 @@
  * browser's own IndexedDB. The runner calls `window.footnoteBench.*` through the DevTools protocol.
  */
 import { createEngine } from '@/lib/claims/engine';
-import { benchPair, combinedPatterns, type PairResult } from './scan-core';
+import { benchPair, combinedPatterns, phases, type PairResult, type PhaseTimes } from './scan-core';
 import { runStoreBench, type StoreBenchOptions, type StoreBenchResult } from './store-core';
 
 export interface PageBench {
   scan(options: { page: string; rounds: number; warmup: number; collect: boolean }): Promise<PairResult>;
+  /** Footnote's time on this page phase by phase (medians). */
+  phases(rounds: number): PhaseTimes;
   store(options: StoreBenchOptions): Promise<StoreBenchResult>;
 }
 
@@ -30,6 +32,7 @@ const bench: PageBench = {
       // relayout its own marks cause, and neither for laying out the fresh copy.
       layout: (doc) => void doc.body.getBoundingClientRect().height,
     }),
+  phases: (rounds) => phases(document, createEngine(), location.href, rounds, gc),
   store: (options) => runStoreBench(options),
 };
 

@@ -26,6 +26,8 @@ export interface RawResults {
   size: { contentScript: ChunkSize; lazy: ChunkSize[] };
   store: { node: StoreBenchResult; chromium: StoreBenchResult };
   longTasks: LongTaskResult[];
+  /** The first load after installing the extension (left out of the median). */
+  longTaskFirst: LongTaskResult;
   durationS: number;
 }
 
@@ -95,6 +97,7 @@ export function toJson(raw: RawResults) {
     textChars: r.textChars,
     rounds: r.rounds,
     spread: { footnote: round(r.footnoteSpread, 2), markjs: round(r.markjsSpread, 2) },
+    ...(r.phases ? { phases: Object.fromEntries(Object.entries(r.phases).map(([k, v]) => [k, round(v)])) } : {}),
   });
   const set = (s: SetRatio | null) => (s ? { ratio: r3(s.ratio), footnoteMs: round(s.footnoteMs), markjsMs: round(s.markjsMs), pages: s.pages } : null);
   const store = (s: StoreBenchResult) => ({
@@ -148,6 +151,7 @@ export function toJson(raw: RawResults) {
       lazy: raw.size.lazy.map((c) => ({ file: c.file, minifiedKB: kb(c.minifiedBytes), gzipKB: kb(c.gzipBytes) })),
     },
     store: { chromiumIndexedDB: store(storeC), fakeIndexedDB: store(storeN) },
+    longTaskFirstLoad: { longestTaskMs: round(raw.longTaskFirst.longestTaskMs), longestTaskScriptMs: round(raw.longTaskFirst.longestTaskScriptMs) },
     longTask: raw.longTasks.map((t) => ({
       ...t,
       longestTaskMs: round(t.longestTaskMs),
@@ -213,6 +217,20 @@ export function renderText(json: BenchJson): string {
     out.push(table(['pages', 'Footnote', 'mark.js', 'ratio', 'marks F', 'marks m'], scanRows(env)));
   }
 
+  const withPhases = json.scan.chromium.pages.filter((p) => p.phases);
+  if (withPhases.length > 0) {
+    out.push('', 'Where Footnote’s time goes in Chromium (phases called one by one; medians)');
+    out.push(
+      table(
+        ['page', 'detect', 'extract', 'dates', 'engine', 'mark'],
+        withPhases.map((p) => {
+          const ph = p.phases as Record<string, number>;
+          return [p.page.replace(/\.html$/, ''), formatMs(ph.detectMs!), formatMs(ph.extractMs!), formatMs(ph.datesMs!), formatMs(ph.engineMs!), formatMs(ph.markMs!)];
+        }),
+      ),
+    );
+  }
+
   out.push('', 'Early exit in Chromium (content-script decision path; cold = module evaluation + first decision, median of page loads)');
   out.push(
     table(
@@ -252,7 +270,7 @@ export function renderText(json: BenchJson): string {
     ),
   );
 
-  out.push('', 'Long page through the real extension (trace; median of loads)');
+  out.push('', `Long page through the real extension (trace; the median of these loads is the figure; the first load after installing, left out: ${formatMs(json.longTaskFirstLoad.longestTaskMs)})`);
   out.push(
     table(
       ['load', 'longest task', 'of it in Footnote', 'tasks > 50 ms', 'tasks', 'page observer saw', 'marks'],

@@ -111,6 +111,7 @@ async function main(): Promise<void> {
       isolated,
       [...articles.map((p) => ({ name: p.name, path: p.path })), { name: LONG_NAME, path: LONG_PATH }],
       (p) => (p.name === LONG_NAME ? { rounds: 4, warmup: 1, collect: true } : { rounds: 11, warmup: 2, collect: false }),
+      (p) => (p.name === LONG_NAME ? 3 : isSeed(p.name) ? 7 : 0),
     );
     log('early exit on the shop, search results and web app pages');
     const exit = await exitChromium(plain, isolated, others.map((p) => ({ name: p.name, path: p.url })), 9);
@@ -127,6 +128,9 @@ async function main(): Promise<void> {
     log('the real extension: longest task on the long page (traced), content script time on non-articles');
     const withExt = await launchBenchChromium({ extensionDir: join(work, 'ext') });
     browsers.push(withExt);
+    // The first load after the extension is installed shares the CPU with the background seeding the
+    // evidence store: it is run first, reported apart, and left out of the median.
+    const longTaskFirst = await longTaskWithExtension(withExt, plainServer, LONG_PATH);
     const longTasks = [];
     for (let i = 0; i < 5; i++) longTasks.push(await longTaskWithExtension(withExt, plainServer, LONG_PATH));
     const csTime = await contentScriptTime(withExt, plain, plainServer, others.map((p) => ({ name: p.name, path: p.url })), 3);
@@ -147,6 +151,7 @@ async function main(): Promise<void> {
       size,
       store: { node: storeNode, chromium: storeChromium },
       longTasks,
+      longTaskFirst,
       durationS: (performance.now() - started) / 1000,
     };
     const out = toJson(raw);

@@ -18,6 +18,8 @@ export async function scanChromium(
   server: BenchServer,
   pages: readonly ServedPage[],
   rounds: (page: ServedPage) => { rounds: number; warmup: number; collect: boolean },
+  /** Rounds of the phase breakdown on this page (0: none). */
+  phaseRounds: (page: ServedPage) => number = () => 0,
 ): Promise<PairResult[]> {
   const tab = await browser.page();
   const out: PairResult[] = [];
@@ -25,7 +27,10 @@ export async function scanChromium(
     await tab.goto(server.url(page.path), { waitUntil: 'load' });
     await tab.addScriptTag({ url: server.url('/__bench/page.js') });
     const options = { page: page.name, ...rounds(page) };
-    out.push(await tab.evaluate((o) => (globalThis as unknown as { footnoteBench: PageBench }).footnoteBench.scan(o), options));
+    const result = await tab.evaluate((o) => (globalThis as unknown as { footnoteBench: PageBench }).footnoteBench.scan(o), options);
+    const n = phaseRounds(page);
+    if (n > 0) result.phases = await tab.evaluate((r) => (globalThis as unknown as { footnoteBench: PageBench }).footnoteBench.phases(r), n);
+    out.push(result);
   }
   return out;
 }

@@ -16,7 +16,8 @@
 import Mark from 'mark.js';
 import type { Engine } from '@/lib/claims/engine';
 import { PATTERNS } from '@/lib/claims/patterns';
-import { scanDocument } from '@/lib/page/extract';
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+import { extractArticle, pageTitle, readDates, readPageSignals, scanDocument } from '@/lib/page/extract';
 import { fallbackShort, markClaims } from '@/lib/page/highlight';
 import { alternate, median, relativeSpread } from './stats';
 
@@ -88,6 +89,8 @@ export interface PairResult {
   markjsMarks: number;
   article: boolean;
   textChars: number;
+  /** Where Footnote's time went on this page (measured separately, in some runs only). */
+  phases?: PhaseTimes;
 }
 
 export interface PairOptions {
@@ -150,4 +153,53 @@ export async function benchPair(o: PairOptions): Promise<PairResult> {
     article: f.article ?? false,
     textChars,
   };
+}
+
+export interface PhaseTimes {
+  /** Title, page signals and the detection cascade. */
+  detectMs: number;
+  /** The body without furniture, as one text map. */
+  extractMs: number;
+  /** Candidate publication dates. */
+  datesMs: number;
+  /** The engine: topic, date, nation, sentences, gate, patterns, stance. */
+  engineMs: number;
+  /** Wrapping the flagged claims. */
+  markMs: number;
+}
+
+/**
+ * Where Footnote's scan + highlight time goes, phase by phase, on fresh copies of the body:
+ * the steps `scanDocument` takes, called one by one (medians of `rounds`).
+ */
+export function phases(doc: Document, engine: Engine, url: string, rounds: number, settle?: () => void): PhaseTimes {
+  const pristine = doc.body.cloneNode(true) as HTMLElement;
+  const runs: PhaseTimes[] = [];
+  for (let i = 0; i < rounds + 1; i++) {
+    freshBody(doc, pristine);
+    settle?.();
+    let t = performance.now();
+    const lap = () => {
+      const now = performance.now();
+      const dt = now - t;
+      t = now;
+      return dt;
+    };
+    const title = pageTitle(doc);
+    const signals = readPageSignals(doc, url);
+    const detection = engine.detect(signals, () => isProbablyReaderable(doc));
+    const detectMs = lap();
+    const { body, map } = extractArticle(doc, title);
+    const extractMs = lap();
+    const dates = readDates(doc, body);
+    const datesMs = lap();
+    const result = engine.analyse({ url, title, text: map.text, page: signals, detection, readerable: () => true, dates });
+    const engineMs = lap();
+    markClaims(map, result.claims, { shortOf: (m) => fallbackShort(m.text) });
+    const markMs = lap();
+    if (i > 0) runs.push({ detectMs, extractMs, datesMs, engineMs, markMs });
+  }
+  freshBody(doc, pristine);
+  const med = (k: keyof PhaseTimes) => median(runs.map((r) => r[k]));
+  return { detectMs: med('detectMs'), extractMs: med('extractMs'), datesMs: med('datesMs'), engineMs: med('engineMs'), markMs: med('markMs') };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '@/lib/claims/engine';
 import { PATTERNS } from '@/lib/claims/patterns';
-import { combinedPatterns, freshBody, markjsContext, runFootnote, runMarkjs } from '@/scripts/bench/scan-core';
+import { combinedPatterns, freshBody, markjsContext, phases, runFootnote, runMarkjs } from '@/scripts/bench/scan-core';
 
 const ARTICLE = `
 <head><meta property="og:type" content="article"><title>GP leaders hit back at claims</title></head>
@@ -63,5 +63,15 @@ describe('the two contestants on one DOM', () => {
     expect(markjsContext(doc).tagName).toBe('ARTICLE');
     doc.querySelector('article')!.remove();
     expect(markjsContext(doc)).toBe(doc.body);
+  });
+});
+
+describe('the phase breakdown', () => {
+  it('takes every step of a scan and leaves the page as it found it', () => {
+    const doc = load();
+    const before = doc.body.innerHTML;
+    const times = phases(doc, createEngine(), 'https://www.example.org/news/gp-access', 2);
+    expect(Object.keys(times).sort()).toEqual(['datesMs', 'detectMs', 'engineMs', 'extractMs', 'markMs']);
+    expect(doc.body.innerHTML).toBe(before);
   });
 });
