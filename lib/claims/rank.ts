@@ -4,11 +4,15 @@
  *
  * What "first" means: the card shows the record in direction groups, counter-figures first, then
  * figures that qualify the claim (context), then figures that partly support it. Within each group
- * the order is: figures published before the article before later ones; the article's own nation,
- * then UK-wide figures, then other nations; then the figure whose period covers the claim's time or
- * ends nearest before it; among figures that cover it, the one that speaks most precisely of that
- * time (the larger share of its own period inside the claim's time), then the one covering more of
- * it; where nothing tells them apart (an undated article), the order the pack gives them. So for "during the first lockdown" the first counter-figure is the one nearest spring 2020 and
+ * the order is: figures published before the article before later ones; figures for the article's
+ * own nation before the rest; then the figure whose period covers the claim's time or ends nearest
+ * before it; among figures that cover it, the one that speaks most precisely of that time (the
+ * larger share of its own period inside the claim's time), then the one covering more of it; then
+ * a UK-wide figure before another nation's (it covers the article's nation too, but a figure from
+ * the wrong time misleads more than England's figure labelled as England's); where nothing tells
+ * them apart (an undated article), the newest figure first, as the store lists them, then by id: the
+ * order never depends on the order records arrive in, so the card (records from the store) and
+ * `npm run scan` (records from the pack file) always agree. So for "during the first lockdown" the first counter-figure is the one nearest spring 2020 and
  * the first supporting figure is a spring-2020 one.
  */
 import type { Direction, Evidence, Nation } from '../db/records';
@@ -90,7 +94,7 @@ function noteFor(nation: Nation, evidence: readonly Evidence[]): string {
 }
 
 export function rankEvidence(evidence: readonly Evidence[], context: RankContext): Ranking {
-  const keyed = evidence.map((e, index) => {
+  const keyed = evidence.map((e) => {
     const period = span(e.period);
     const afterArticle =
       context.published !== null && (isAfter(e.source.published, context.published) || isAfter(e.period.from, context.published));
@@ -106,17 +110,19 @@ export function rankEvidence(evidence: readonly Evidence[], context: RankContext
     };
     // The share of the figure's own period that lies in the claim's time: a figure for April 2020
     // speaks of the first lockdown more precisely than one for March 2020 – March 2021.
-    return { ranked, fit, index, precision: shared / (period.to - period.from + 1) };
+    return { ranked, fit, end: period.to, precision: shared / (period.to - period.from + 1) };
   });
   keyed.sort(
     (a, b) =>
       DIRECTION_ORDER[a.ranked.direction] - DIRECTION_ORDER[b.ranked.direction] ||
       Number(a.ranked.afterArticle) - Number(b.ranked.afterArticle) ||
-      b.fit - a.fit ||
+      Number(b.fit === 2) - Number(a.fit === 2) ||
       a.ranked.distance - b.ranked.distance ||
       b.precision - a.precision ||
       b.ranked.overlap - a.ranked.overlap ||
-      a.index - b.index,
+      b.fit - a.fit ||
+      b.end - a.end ||
+      (a.ranked.id < b.ranked.id ? -1 : a.ranked.id > b.ranked.id ? 1 : 0),
   );
   const ownNation = context.nation === null || keyed.some((k) => k.fit === 2);
   return {

@@ -73,12 +73,17 @@ describe('rankEvidence', () => {
     expect(r.ranked.every((x) => !x.nationMatch)).toBe(true);
   });
 
-  it('names a UK-wide figure in the note, and ranks it before England\'s within its group', () => {
-    const uk = ev('uk-2024', '2023-01', '2023-03', '2023-05', 'counters', 'UK');
-    const r = rankEvidence([...store, uk], { claimTime: claimTime('Surgeries are still shut.', '2024-07-01'), published: '2024-07-01', nation: 'Wales' });
-    expect(r.ranked[0]!.id).toBe('uk-2024');
+  it('names a UK-wide figure in the note, and puts it before England\'s only where their time fits equally', () => {
+    const time = claimTime('Surgeries are still shut.', '2024-07-01');
+    const sameTime = ev('uk-apr-2024', '2024-04', '2024-04', '2024-06', 'counters', 'UK');
+    const r = rankEvidence([...store, sameTime], { claimTime: time, published: '2024-07-01', nation: 'Wales' });
+    expect(r.ranked.slice(0, 2).map((x) => x.id)).toEqual(['uk-apr-2024', 'apr-2024']);
     expect(r.ranked[0]!.nationMatch).toBe(true);
     expect(r.nationNote).toBe("Footnote has no figure for Wales alone. The figures shown are England's, except one, which covers the whole UK.");
+    // A UK-wide figure from the wrong time does not jump ahead of England's figure for the claim's time.
+    const older = ev('uk-2023', '2023-01', '2023-03', '2023-05', 'counters', 'UK');
+    const r2 = rankEvidence([...store, older], { claimTime: time, published: '2024-07-01', nation: 'Wales' });
+    expect(r2.ranked[0]!.id).toBe('apr-2024');
   });
 
   it('among figures covering the claim\'s time, puts the one that speaks most precisely of it first', () => {
