@@ -6,6 +6,10 @@
  * script scans a live page. Without --json it prints a readable report; with --json one object for
  * one file, an array (in argument order) for several. A file that cannot be read or is not HTML gets
  * a message on stderr and makes the exit status 1; the other files still get their results.
+ *
+ * Each claim's evidence ids are in the order the card shows them: the engine ranks the pack's
+ * records for the article's date and nation and the claim's own time (lib/claims/evidence-order),
+ * and `article` carries `published` and `nation` with how each was found.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -111,7 +115,7 @@ export function report(r: FileResult, claims: readonly Claim[]): string {
     const short = claims.find((k) => k.id === c.claimId)?.short ?? c.claimId;
     lines.push(`  ${c.highlight ? '⚑' : '·'} ${c.claimId} (${short}) — ${c.stance} [${c.start}–${c.end}]`);
     lines.push(`      ${quote(c.text)}`);
-    if (c.highlight) lines.push(`      evidence: ${c.evidence.length > 0 ? c.evidence.join(', ') : 'none in the pack'}`);
+    if (c.highlight) lines.push(`      evidence, ranked for this article: ${c.evidence.length > 0 ? c.evidence.join(', ') : 'none in the pack'}`);
   }
   return lines.join('\n');
 }

@@ -103,6 +103,9 @@ describe('real pages: the first figure fits the article’s date and nation', ()
     ['gponline-2020-08-practices-open-throughout', 0, '2020-08-20', 'England', 'bma-164m-face-to-face-2020-21', 'nhsd-312m-appointments-2019', null],
     // 2021: "reopen GP surgeries" in May 2021: the figure for March 2020 – May 2021, published that month.
     ['mailonsunday-2021-05-campaign-reopen-surgeries', 0, '2021-05-09', 'England', 'pulse-gp-sites-67pc-vaccinations', 'nhsd-312m-appointments-2019', null],
+    // 2022: "impossible to get a GP appointment" (Wes Streeting, September 2022): the calendar-2021
+    // figures are the latest published before the article (October 2022's figure came out later).
+    ['london24-2022-09-labour-face-to-face-plan', 0, '2022-09-27', undefined, 'gponline-179m-in-person-2021', 'gponline-gps-per-patient-down-10pc', null],
     // 2021, Scotland: surgeries "virtually shut since the Covid crisis began" (March 2020 – August 2021).
     ['dailyrecord-2021-08-let-us-see-the-doctor', 0, '2021-08-24', 'Scotland', 'gponline-half-in-person-pandemic', 'nhsd-312m-appointments-2019', NO_SCOTLAND_ENGLAND_ONLY],
     // 2021, Scotland: GPs "still refusing" face-to-face appointments (June – August 2021).
