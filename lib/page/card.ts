@@ -11,41 +11,20 @@
 import { h, render } from 'preact';
 import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Card, type CardProps } from '@/components/Card';
 import cardCss from '@/components/Card.css?inline';
 import type { CardHost } from './card-loader';
+import { wxtShadowUi, type CreateShadowUi, type ShadowUi } from './shadow-ui';
 
 export type { CardHost } from './card-loader';
 
 /** The shadow host's tag (the controller knows it too, to tell the card's DOM changes from the page's). */
 export const CARD_HOST_TAG = 'footnote-card';
 
-/** What the card host needs of a shadow-root UI (WXT's, or a plain one in unit tests). */
-export interface CardUi {
-  /** The element that hosts the shadow root (in the page while mounted). */
-  readonly shadowHost: HTMLElement;
-  /** The element inside the shadow root that the card renders into. */
-  readonly uiContainer: HTMLElement;
-  mount(): void;
-  remove(): void;
-}
+export type CardUi = ShadowUi;
+export type CreateCardUi = CreateShadowUi;
 
-export type CreateCardUi = () => Promise<CardUi>;
-
-export function wxtCardUi(ctx: ContentScriptContext): CreateCardUi {
-  return () =>
-    createShadowRootUi(ctx, {
-      name: CARD_HOST_TAG,
-      position: 'inline',
-      css: cardCss,
-      anchor: () => document.body ?? document.documentElement,
-      append: 'last',
-      // Keys typed in the card stay in the card: page shortcuts must not fire.
-      isolateEvents: true,
-      onMount: () => undefined,
-    });
-}
+export const wxtCardUi = (ctx: ContentScriptContext): CreateCardUi => wxtShadowUi(ctx, CARD_HOST_TAG, cardCss);
 
 /** The box around several inline pieces, for positioning the card against the whole claim. */
 export function piecesReference(pieces: readonly Element[]): VirtualElement {

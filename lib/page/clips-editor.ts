@@ -5,9 +5,9 @@
  */
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ClipEditor, type ClipEditorProps } from '@/components/ClipEditor';
 import editorCss from '@/components/ClipEditor.css?inline';
+import { wxtShadowUi, type CreateShadowUi, type ShadowUi } from './shadow-ui';
 
 export const EDITOR_HOST_TAG = 'footnote-clip-editor';
 
@@ -19,28 +19,10 @@ export interface EditorHost {
   destroy(): void;
 }
 
-export interface EditorUi {
-  readonly shadowHost: HTMLElement;
-  readonly uiContainer: HTMLElement;
-  mount(): void;
-  remove(): void;
-}
+export type EditorUi = ShadowUi;
+export type CreateEditorUi = CreateShadowUi;
 
-export type CreateEditorUi = () => Promise<EditorUi>;
-
-export function wxtEditorUi(ctx: ContentScriptContext): CreateEditorUi {
-  return () =>
-    createShadowRootUi(ctx, {
-      name: EDITOR_HOST_TAG,
-      position: 'inline',
-      css: editorCss,
-      anchor: () => document.body ?? document.documentElement,
-      append: 'last',
-      // Keys typed in the editor stay in the editor: page shortcuts must not fire.
-      isolateEvents: true,
-      onMount: () => undefined,
-    });
-}
+export const wxtEditorUi = (ctx: ContentScriptContext): CreateEditorUi => wxtShadowUi(ctx, EDITOR_HOST_TAG, editorCss);
 
 export function createEditorHost(createUi: CreateEditorUi): EditorHost {
   let ui: Promise<EditorUi> | null = null;
