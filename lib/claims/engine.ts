@@ -15,7 +15,7 @@ import { detectArticle, type ArticleDetection, type PageSignals } from './articl
 import type { Evidence } from '../db/records';
 import { rankedEvidenceIds } from './evidence-order';
 import { nationOf, publishedFrom, type DateCandidate } from './meta';
-import { CLAIM_IDS, GATE, NEGATOR, PATTERNS, type ClaimId, type ClaimPattern } from './patterns';
+import { CLAIM_IDS, gateOf, NEGATOR, PATTERNS, type ClaimId, type ClaimPattern } from './patterns';
 import { blockAround, clauseOf, quotations, sentences, type Span } from './segment';
 import { stanceOf } from './stance';
 import { topicOf } from './topic';
@@ -82,9 +82,48 @@ interface Candidate {
   gap: string;
 }
 
-function matchSentence(s: string, patterns: readonly ClaimPattern[]): Candidate[] {
+/** The patterns to run, each with its gate words as indices into one list of distinct words. */
+interface Gated {
+  pattern: ClaimPattern;
+  words: number[];
+}
+
+interface Gates {
+  /** One test per sentence: none of these words, no pattern can match. */
+  any: RegExp;
+  words: RegExp[];
+  patterns: Gated[];
+}
+
+function gatesOf(patterns: readonly ClaimPattern[]): Gates {
+  const ids = new Map<RegExp, number>();
+  const gated = patterns.map((pattern) => ({
+    pattern,
+    words: pattern.words.map((w) => {
+      let id = ids.get(w);
+      if (id === undefined) ids.set(w, (id = ids.size));
+      return id;
+    }),
+  }));
+  return { any: gateOf(patterns), words: [...ids.keys()], patterns: gated };
+}
+
+const UNTESTED = 0;
+const PRESENT = 1;
+const ABSENT = 2;
+
+/**
+ * The candidates of one sentence: only the patterns whose gate words are all in it run (each word
+ * tested at most once per sentence: `seen` holds what was found, cleared here).
+ */
+function matchSentence(s: string, gates: Gates, seen: Uint8Array): Candidate[] {
   const found: Candidate[] = [];
-  for (const pattern of patterns) {
+  seen.fill(UNTESTED);
+  outer: for (const { pattern, words } of gates.patterns) {
+    for (const id of words) {
+      if (seen[id] === UNTESTED) seen[id] = gates.words[id]!.test(s) ? PRESENT : ABSENT;
+      if (seen[id] === ABSENT) continue outer;
+    }
     if (pattern.needs && !pattern.needs.test(s)) continue;
     if (pattern.refuse && pattern.refuse.test(s)) continue;
     pattern.re.lastIndex = 0;
@@ -111,7 +150,8 @@ function quotedAt(text: string, block: Span, quotes: Span[], at: number): boolea
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const wanted = new Set<string>(options.claimIds ?? CLAIM_IDS);
-  const patterns = PATTERNS.filter((p) => wanted.has(p.claimId));
+  const gates = gatesOf(PATTERNS.filter((p) => wanted.has(p.claimId)));
+  const seen = new Uint8Array(gates.words.length);
   const evidence = new Map<string, string[]>();
   for (const e of options.evidence ?? []) {
     for (const claimId of e.claimIds) {
@@ -132,9 +172,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i]!;
       const s = text.slice(span.start, span.end);
-      if (!GATE.test(s)) continue;
+      if (!gates.any.test(s)) continue;
       if (YES_NO_QUESTION.test(s)) continue;
-      const candidates = matchSentence(s, patterns);
+      const candidates = matchSentence(s, gates, seen);
       if (candidates.length === 0) continue;
 
       const block = blockAround(text, span.start);

@@ -24,6 +24,13 @@ export interface ClaimPattern {
   needs?: RegExp;
   /** The sentence must not match this (permanent closures, holidays, figures). */
   refuse?: RegExp;
+  /**
+   * The gate: words every match of `re` contains, on the word boundaries `re` itself puts round
+   * them (so "cannot" is no gate word inside "significant"). A sentence without all of them cannot
+   * match, so the pattern does not run on it; the first is the pattern's rarest word and goes into
+   * `GATE`. tests/claims/gate.test.ts checks that every match in the fixtures passes its gate.
+   */
+  words: readonly RegExp[];
 }
 
 const src = (strings: TemplateStringsArray, ...parts: (string | number)[]) => String.raw(strings, ...parts);
@@ -54,7 +61,53 @@ const CLOSURE_NOT_CLAIM =
 /** A figure in the sentence: it reports data rather than making the claim. */
 const FIGURE = /\d|\b(?:per ?cent|percentage|half|a third|a quarter|two[- ]thirds|three[- ]quarters|million|billion)\b/i;
 
-const P = (claimId: ClaimId, re: string, rest: Omit<ClaimPattern, 'claimId' | 're' | 'kind'> & { kind?: ClaimPattern['kind'] } = {}): ClaimPattern => ({
+// Gate words (`words` below). Each is a part every match of its patterns contains, with a word
+// boundary only where the pattern has one: before "closed" a pattern has white space or a quote
+// mark, so `\bclosed\b` holds wherever it matches; "face-to-face" may be followed by anything.
+const gw = (source: string) => new RegExp(source, 'i');
+const W = {
+  closedShut: gw(src`\b(?:closed|shut|shuttered)\b`),
+  close: gw(src`\b(?:close|closed|shut)\b`),
+  /** Only for patterns whose subject or object is `PRACTICES`. */
+  practices: gw(src`\b(?:surgeries|practices|general practice)\b`),
+  doors: gw(src`\bdoors\b`),
+  upShop: gw(src`\bup shop\b`),
+  open: gw(src`\bopen\b`),
+  notOpen: gw(src`\bnot\s+${Q}open\b`),
+  reopen: gw(src`\breopen(?:ed|ing)?\b`),
+  refuse: gw(src`\b(?:refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing)|reluctan(?:t|ce)|unwilling(?:ness)?|stopped|stopping)\b`),
+  /** Where the pattern has white space before it (not where it may start the match). */
+  f2f: gw(src`\b(?:${F2F})`),
+  notSeeing: gw(src`(?:not|n['’]t|no longer)\s+(?:been\s+)?(?:seeing|offering|providing|giving|doing|holding)\b`),
+  wouldNotSee: gw(src`\b(?:would not|will not|won['’]t|wouldn['’]t|do not|don['’]t|did not|didn['’]t|could not|couldn['’]t)\s+(?:see|offer|provide|give)\b`),
+  stopped: gw(src`\b(?:stopped|suspended|put on hold|halted|scrapped|axed|ended|withdrawn|abandoned)\b`),
+  notSeeingPatients: gw(src`\bnot\s+(?:seeing|treating)\s+(?:any\s+)?patients\b`),
+  refusedDenied: gw(src`\b(?:refused|denied)\b`),
+  hidBehind: gw(src`\bhid(?:e|es|ing|den)\s+behind\b`),
+  excuse: gw(src`\bexcuse\b`),
+  wantToSee: gw(src`\bwant\s+to\s+see\b`),
+  hiding: gw(src`\bhiding`),
+  byDefault: gw(src`\b(?:default(?:ing|ed)?|remote[- ]first)\b`),
+  insistOn: gw(src`\binsist(?:s|ed|ing)?\s+on\b`),
+  /** The verb right after its auxiliary (the last word of the pattern's `(?:are|…|continue to|…)\s+`), perhaps one word between. */
+  sees: gw(src`\b(?:are|were|been|to|have|has|had|all)\s+(?:\w+\s+)?(?:seeing|delivering|offering|providing|see|deliver|offer|provide|seen|delivered|offered|provided)\b`),
+  // "unable to" may follow "are" with no space between (the pattern's `(?:are|…)?\s*unable to`).
+  cannot: gw(src`\b(?:can['’]?t|cannot|can not|couldn['’]?t|could not|no longer able to)\b|unable to\b|not able to\b`),
+  impossible: gw(src`\b(?:impossible|no way)\b`),
+  collapsed: gw(src`\b(?:collapsed?|plummet(?:ed)?|plunged?|nosedived?|crashed|slumped?|dried up|disappeared|vanished|evaporated|fell off a cliff|ground to a halt|all but (?:disappeared|vanished|stopped|ended))\b`),
+  dream: gw(src`\b(?:distant dream|thing of the past|rarity|luxury|pipe dream)\b`),
+  collapseIn: gw(src`\b(?:collapse|plunge|nosedive|crash)\s+in\b`),
+  hardlyAny: gw(src`\b(?:hardly|barely|scarcely)\s+any|\b(?:almost|virtually|next to)\s+no\b`),
+  lazy: gw(src`\b(?:lazy|idle|work-?shy|feckless)\b`),
+  less: gw(src`\b(?:less|fewer hours)\b`),
+  notDoingJob: gw(src`\b(?:doing their jobs?|pulling their weight|working hard enough)\b`),
+  beingClosed: gw(src`\bbeing\s+${Q}(?:closed|shut)\b`),
+  golf: gw(src`\b(?:time on their hands|golf|their feet up|(?:sat|sitting|sit)\s+(?:at home|on their hands|idle)|(?:easy|good|quiet|cushy)\s+(?:pandemic|lockdown))\b`),
+  easyLife: gw(src`\b(?:easy|easier|cushy)\s+life\b`),
+  harderThanEver: gw(src`\b(?:harder than ever|flat out|tirelessly)\b`),
+};
+
+const P = (claimId: ClaimId, re: string, rest: Omit<ClaimPattern, 'claimId' | 're' | 'kind'> & { kind?: ClaimPattern['kind'] }): ClaimPattern => ({
   claimId,
   re: new RegExp(re, 'gi'),
   kind: rest.kind ?? 'claim',
@@ -67,41 +120,49 @@ export const PATTERNS: readonly ClaimPattern[] = [
   // With a copula the state is stated ("practices were closed", "had been 'closed'"); without one the
   // verb may be an event ("practices closed at twice the rate"), so the setting must be the pandemic.
   P('practices-closed', src`(?:${PRACTICES})(?<gap>(?:\s+${WORD}){0,3}?\s+(?:were|was|had been|have been|has been|are|is|being|remain(?:ed|s)?|stay(?:ed|s)?|kept|left)(?:\s+${WORD}){0,2}?)\s+${Q}(?:closed|shut|shuttered)${Q}(?!\w|\s+(?:down|or merged|and merged|for good|permanently|the gap|ranks|a deal|the deal|a loophole))`, {
+    words: [W.closedShut, W.practices],
     negatable: true,
     refuse: CLOSURE_NOT_CLAIM,
   }),
   P('practices-closed', src`(?:${PRACTICES})${gap(5)}${Q}(?:closed|shut|shuttered)${Q}(?!\w|\s+(?:down|or merged|and merged|for good|permanently|the gap|ranks|a deal|the deal|a loophole))`, {
+    words: [W.closedShut, W.practices],
     negatable: true,
     needs: PANDEMIC_OR_PATIENTS,
     refuse: CLOSURE_NOT_CLAIM,
   }),
   // "GPs have abandoned patients by not opening their doors", "surgeries have locked their doors to face-to-face appointments"
   P('practices-closed', src`(?:${PRACTICES_OR_GPS})${gap(4)}(?:closed|shut|locked|bolted|closing|shutting|locking)\s+(?:their|its|the)\s+doors\b(?!\s+(?:for good|permanently|for the last time|for (?:one|an) afternoon|for lunch))`, {
+    words: [W.doors],
     negatable: true,
     refuse: CLOSURE_NOT_CLAIM,
   }),
-  P('practices-closed', src`(?:${PRACTICES_OR_GPS})${gap(4)}(?:shut|shutting|closed|closing) up shop\b`, { negatable: true }),
-  P('practices-closed', src`\bnot (?:opening|open) their doors\b`, { needs: /\b(?:gps|surgeries|practices|family doctors)\b/i }),
+  P('practices-closed', src`(?:${PRACTICES_OR_GPS})${gap(4)}(?:shut|shutting|closed|closing) up shop\b`, { words: [W.upShop], negatable: true }),
+  P('practices-closed', src`\bnot (?:opening|open) their doors\b`, { words: [W.doors], needs: /\b(?:gps|surgeries|practices|family doctors)\b/i }),
   // "the false narrative that general practice is not open to patients"
   P('practices-closed', src`(?:${PRACTICES_OR_GPS})\s+(?:is|are|was|were|has been|have been|had been)\s+(?:still\s+)?not\s+${Q}open${Q}(?!\w|\s+(?:their|its|to new))`, {
+    words: [W.notOpen],
     refuse: CLOSURE_NOT_CLAIM,
   }),
   // "the myth of closed surgeries"
   P('practices-closed', src`\b${Q}(?:closed|shut|shuttered)${Q}\s+(?:gp\s+|doctors?['’]?\s+)?(?:surgeries|practices)\b`, {
+    words: [W.closedShut, W.practices],
     refuse: CLOSURE_NOT_CLAIM,
     needs: PANDEMIC_OR_PATIENTS,
   }),
   // "GP surgeries not reopening until March", "calls to reopen", "reopen GP surgeries"
-  P('practices-closed', src`(?:${PRACTICES_OR_GPS})${gapN(4)}${Q}(?:not|never|yet to|calls? to|urged to|told to|ordered to|must|should|to fully)\s+(?:be\s+)?reopen(?:ed|ing)?\b`),
-  P('practices-closed', src`\breopen(?:ing)?\s+(?:gp\s+|their\s+)?(?:surgeries|practices)\b`),
+  P('practices-closed', src`(?:${PRACTICES_OR_GPS})${gapN(4)}${Q}(?:not|never|yet to|calls? to|urged to|told to|ordered to|must|should|to fully)\s+(?:be\s+)?reopen(?:ed|ing)?\b`, { words: [W.reopen] }),
+  P('practices-closed', src`\breopen(?:ing)?\s+(?:gp\s+|their\s+)?(?:surgeries|practices)\b`, { words: [W.reopen] }),
   // Negations: "GP surgeries have remained open throughout the lockdowns", "general practice is open and has been throughout"
   P('practices-closed', src`(?:${PRACTICES_OR_GPS})\s+(?:(?:have|has|had)\s+)?(?!(?:should|must|will|would|could|may|might|can|cannot|to|need)\b)(?:\w+\s+)?(?:remained|stayed|been|kept|remain|stay|are|is|were|was)\s+(?:(?:very much|always|fully|all|still|largely)\s+)?${Q}open${Q}(?!\w|\s+(?:their|its|up|to walk|reception|the))`, {
+    words: [W.open],
     kind: 'negated',
   }),
   P('practices-closed', src`(?:${PRACTICES})${gapN(3)}(?:never|did not|didn['’]t|have not|haven['’]t|has not|hasn['’]t|were not|weren['’]t|was not|wasn['’]t|are not|aren['’]t|is not|isn['’]t)\s+(?:\w+\s+)?${Q}(?:close|closed|shut)${Q}(?!\w)`, {
+    words: [W.close, W.practices],
     kind: 'negated',
   }),
   P('practices-closed', src`\b(?:never|not) (?:been )?(?:closed|shut)\b`, {
+    words: [W.closedShut],
     kind: 'negated',
     needs: /\b(?:practices|surgeries|general practice|gps)\b/i,
     refuse: CLOSURE_NOT_CLAIM,
@@ -110,48 +171,56 @@ export const PATTERNS: readonly ClaimPattern[] = [
   // ── no-face-to-face ─────────────────────────────────────────────────────────────────────────
   // "Why are GPs still refusing to see patients face-to-face?", "GPS' reluctance to give face-to-face consultations"
   P('no-face-to-face', src`(?:${GP_OR_PRACTICE_SUBJECT})${gap(4)}(?:refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing)|reluctan(?:t|ce)|unwilling(?:ness)?|stopped|stopping)(?:\s+to)?${gapN(3)}${Q}(?:${F2F})`, {
+    words: [W.refuse, W.f2f],
     negatable: true,
   }),
   // "for refusing to see patients face-to-face" (the subject named earlier in the sentence)
   P('no-face-to-face', src`\brefus(?:e|es|ed|ing|al)\s+to\s+(?:see|offer|give|provide|hold|do)${gapN(3)}${Q}(?:${F2F})`, {
+    words: [W.refuse, W.f2f],
     negatable: true,
     needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices|general practice)\b/i,
   }),
   // "GPs are not seeing patients face to face", "doctors are not seeing patients face to face"
-  P('no-face-to-face', src`(?:${GP_OR_PRACTICE_SUBJECT})${gapN(3)}(?:are|were|is|was|have|has)?\s*(?:not|n['’]t|no longer|still not)\s+(?:been\s+)?(?:seeing|offering|providing|giving|doing|holding)${gapN(3)}${Q}(?:${F2F})`),
+  P('no-face-to-face', src`(?:${GP_OR_PRACTICE_SUBJECT})${gapN(3)}(?:are|were|is|was|have|has)?\s*(?:not|n['’]t|no longer|still not)\s+(?:been\s+)?(?:seeing|offering|providing|giving|doing|holding)${gapN(3)}${Q}(?:${F2F})`, { words: [W.notSeeing, W.f2f] }),
   // "our GPs would not see patients face-to-face"
-  P('no-face-to-face', src`(?:${GP_OR_PRACTICE_SUBJECT})${gapN(2)}(?:would not|will not|won['’]t|wouldn['’]t|do not|don['’]t|did not|didn['’]t|could not|couldn['’]t)\s+(?:see|offer|provide|give)${gapN(3)}${Q}(?:${F2F})`),
+  P('no-face-to-face', src`(?:${GP_OR_PRACTICE_SUBJECT})${gapN(2)}(?:would not|will not|won['’]t|wouldn['’]t|do not|don['’]t|did not|didn['’]t|could not|couldn['’]t)\s+(?:see|offer|provide|give)${gapN(3)}${Q}(?:${F2F})`, { words: [W.wouldNotSee, W.f2f] }),
   // "in-person consultations were put on hold", "face-to-face appointments were stopped"
   P('no-face-to-face', src`${Q}(?:${F2F})${Q}\s+(?:gp\s+)?(?:appointments?|consultations?|care)\s+(?:were|was|have been|has been|had been|are being|being)\s+(?:\w+\s+)?(?:stopped|suspended|put on hold|halted|scrapped|axed|ended|withdrawn|abandoned)\b`, {
+    words: [W.stopped],
     negatable: true,
     needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices|general practice|clinicians)\b/i,
   }),
   // "the accusations that GPs are not seeing patients"
-  P('no-face-to-face', src`(?:${GPS}|\bdoctors\b|${PRACTICES})\s+(?:are|were|have been|had been)\s+not\s+(?:seeing|treating)\s+(?:any\s+)?patients\b(?!\s+(?:who|with|on|at|from|in))`),
+  P('no-face-to-face', src`(?:${GPS}|\bdoctors\b|${PRACTICES})\s+(?:are|were|have been|had been)\s+not\s+(?:seeing|treating)\s+(?:any\s+)?patients\b(?!\s+(?:who|with|on|at|from|in))`, { words: [W.notSeeingPatients] }),
   // "being refused face-to-face appointments"
   P('no-face-to-face', src`\b(?:refused|denied)\s+(?:a\s+|an\s+|any\s+)?${Q}(?:${F2F})${Q}\s+(?:appointments?|consultations?|care)`, {
+    words: [W.refusedDenied],
     needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices|general practice)\b/i,
   }),
   // "hiding behind their screens", "stop hiding behind their telephones"
   P('no-face-to-face', src`\bhid(?:e|es|ing|den)\s+behind\s+(?:(?:their|the|a|computer|zoom|video|phone|telephone)\s+){0,3}(?:screens?|phones?|telephones?|computers?|zoom|video(?:\s+calls?)?|receptionists?|covid(?:-19)?|the pandemic|triage|e-?consult\w*|laptops?|keyboards?|monitors?)\b`, {
+    words: [W.hidBehind],
     needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices|general practice)\b/i,
   }),
   // "GPs are ‘still using Covid as an excuse not to see patients’"
   P('no-face-to-face', src`\b(?:us(?:e|es|ed|ing))\s+(?:covid(?:-19)?|the pandemic|coronavirus|the virus)\s+as\s+an?\s+excuse\b`, {
+    words: [W.excuse],
     needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices|general practice)\b/i,
   }),
   // "GPs seem to have unilaterally decided they don’t want to see patients anymore"
-  P('no-face-to-face', src`(?:${GPS}|\bdoctors\b)${gapN(6)}(?:don['’]t|do not|didn['’]t|did not|no longer)\s+want\s+to\s+see\s+(?:their\s+)?patients\b`),
+  P('no-face-to-face', src`(?:${GPS}|\bdoctors\b)${gapN(6)}(?:don['’]t|do not|didn['’]t|did not|no longer)\s+want\s+to\s+see\s+(?:their\s+)?patients\b`, { words: [W.wantToSee] }),
   // "the suggestion that GPs are “hiding”"
-  P('no-face-to-face', src`(?:${GPS}|\bdoctors\b|${PRACTICES})\s+(?:are|were|have been|had been)\s+(?:still\s+)?${Q}(?:hiding|in hiding)${Q}(?!\s+(?:from|behind|in|under))`),
+  P('no-face-to-face', src`(?:${GPS}|\bdoctors\b|${PRACTICES})\s+(?:are|were|have been|had been)\s+(?:still\s+)?${Q}(?:hiding|in hiding)${Q}(?!\s+(?:from|behind|in|under))`, { words: [W.hiding] }),
   // "remote by default", "telephone consultations as the default"
   P('no-face-to-face', src`\b(?:remote|telephone|phone|online|virtual|video)(?:\s+\w+){0,2}\s+(?:by default|as (?:the|a) default)\b|\bremote[- ]first\b|\bdefault(?:ing|ed)?\s+to\s+(?:remote|telephone|phone|online|virtual)\b`, {
+    words: [W.byDefault],
     needs: /\b(?:gps?|family doctors?|surger(?:y|ies)|practices|general practice)\b/i,
   }),
   // "surgeries are continuing to insist on the telephone or online consultations"
-  P('no-face-to-face', src`(?:${PRACTICES_OR_GPS})${gapN(3)}insist(?:s|ed|ing)?\s+on\s+(?:the\s+)?(?:telephone|phone|remote|online|video|virtual)\b`),
+  P('no-face-to-face', src`(?:${PRACTICES_OR_GPS})${gapN(3)}insist(?:s|ed|ing)?\s+on\s+(?:the\s+)?(?:telephone|phone|remote|online|video|virtual)\b`, { words: [W.insistOn] }),
   // Negation: "GPs were seeing millions of patients face to face", "clinicians are delivering face-to-face appointments"
   P('no-face-to-face', src`(?:${GP_OR_PRACTICE_SUBJECT})\s+(?:(?:are|were|have been|has been|had been|continue to|continued to|have continued to|have|has|had|all)\s+){1,2}(?:\w+\s+)?(?:seeing|delivering|offering|providing|see|deliver|offer|provide|seen|delivered|offered|provided)${gapN(5)}${Q}(?:${F2F})`, {
+    words: [W.sees, W.f2f],
     kind: 'negated',
     refuse: /\b(?:fewer|less|only|hardly|barely|not|no longer|just|must|should|will|would|could|need to|to see|more)\b/i,
   }),
@@ -160,54 +229,67 @@ export const PATTERNS: readonly ClaimPattern[] = [
   // "patients forced to go to A&E because they can't get an appointment", "patients cannot see their GP face to face"
   // A subject narrowed by a relative clause ("patients who have been unable to…") is some patients, not the claim.
   P('cannot-see-gp', src`\b(?:patients|people|the public|pensioners|the elderly|elderly people|families|constituents|readers|sick people|millions|they|you|we|i|nobody|no one|no-one)(?!\s+(?:who|that|whose|which)\b)${gap(3)}(?:can['’]?t|cannot|can not|couldn['’]?t|could not|(?:are|were|was|been|being|is)?\s*unable to|(?:are|were|was|is)?\s*not able to|no longer able to)\s+(?:(?:even|ever|actually|physically)\s+)?(?:get\s+(?:to\s+|in\s+to\s+)?see|see|get\s+(?:an\s+|a\s+)?appointments?\s+with|book\s+(?:an\s+|a\s+)?appointments?\s+with|get\s+hold\s+of|get\s+through\s+to|get|book|access|obtain|secure)\s+(?:(?:a|an|their|his|her|my|your|our|the|any)\s+)?(?:own\s+)?(?:(?:gp|doctor|family doctor|general practitioner)(?:['’]s)?\b(?!\s+(?:surger|practice))|(?:gp|doctor['’]?s?|${F2F})\s+appointments?\b|appointments?\b)`, {
+    words: [W.cannot],
     negatable: true,
     needs: /\b(?:gps?|family doctors?|doctors?|surger(?:y|ies)|practices|general practice)\b/i,
   }),
   // "it is impossible to see a GP"
-  P('cannot-see-gp', src`\b(?:impossible|no way)\s+(?:for\s+\w+\s+)?to\s+(?:get\s+(?:to\s+)?see|see|get|book)\s+(?:(?:a|an|their|your|my)\s+)?(?:gp|doctor|family doctor|(?:gp|${F2F})\s+appointment)\b`),
+  P('cannot-see-gp', src`\b(?:impossible|no way)\s+(?:for\s+\w+\s+)?to\s+(?:get\s+(?:to\s+)?see|see|get|book)\s+(?:(?:a|an|their|your|my)\s+)?(?:gp|doctor|family doctor|(?:gp|${F2F})\s+appointment)\b`, { words: [W.impossible] }),
 
   // ── face-to-face-collapsed ──────────────────────────────────────────────────────────────────
   P('face-to-face-collapsed', src`${Q}(?:${F2F})${Q}(?:\s+(?:gp\s+)?(?:appointments?|consultations?|care|visits|contacts?))?${gapN(3)}(?:collapsed?|plummet(?:ed)?|plunged?|nosedived?|crashed|slumped?|dried up|disappeared|vanished|evaporated|fell off a cliff|ground to a halt|all but (?:disappeared|vanished|stopped|ended))\b`, {
+    words: [W.collapsed],
     refuse: FIGURE,
   }),
   // "the chance of a face-to-face appointment with a GP is a distant dream"
-  P('face-to-face-collapsed', src`${Q}(?:${F2F})${Q}\s+(?:gp\s+)?(?:appointments?|consultations?)(?:\s+with\s+(?:a|an|their|your|my|the)\s+(?:gp|doctor|family doctor))?\s+(?:is|are|has become|have become|is now|are now|remains?)\s+(?:a\s+|an\s+)?(?:distant dream|thing of the past|rarity|luxury|pipe dream)\b`),
+  P('face-to-face-collapsed', src`${Q}(?:${F2F})${Q}\s+(?:gp\s+)?(?:appointments?|consultations?)(?:\s+with\s+(?:a|an|their|your|my|the)\s+(?:gp|doctor|family doctor))?\s+(?:is|are|has become|have become|is now|are now|remains?)\s+(?:a\s+|an\s+)?(?:distant dream|thing of the past|rarity|luxury|pipe dream)\b`, { words: [W.dream] }),
   P('face-to-face-collapsed', src`\b(?:collapse|plunge|nosedive|crash)\s+in\s+(?:the\s+(?:number|share|proportion|rate)\s+of\s+)?${Q}(?:${F2F})`, {
+    words: [W.collapseIn],
     refuse: FIGURE,
   }),
   P('face-to-face-collapsed', src`\b(?:hardly|barely|scarcely)\s+any|\b(?:almost|virtually|next to)\s+no\b`.concat(src`(?:\s+\w+){0,2}\s+${Q}(?:${F2F})`), {
+    words: [W.hardlyAny],
     refuse: FIGURE,
     needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices|general practice)\b/i,
   }),
 
   // ── gps-doing-less ──────────────────────────────────────────────────────────────────────────
-  P('gps-doing-less', src`\b(?:lazy|idle|work-?shy|feckless)\s+(?:gps|doctors|family doctors|medics)\b`),
-  P('gps-doing-less', src`(?:${GPS}|\bdoctors\b)${gap(3)}(?:are|were|being|is)\s+(?:\w+\s+)?(?:lazy|idle|work-?shy)\b`, { negatable: true }),
+  P('gps-doing-less', src`\b(?:lazy|idle|work-?shy|feckless)\s+(?:gps|doctors|family doctors|medics)\b`, { words: [W.lazy] }),
+  P('gps-doing-less', src`(?:${GPS}|\bdoctors\b)${gap(3)}(?:are|were|being|is)\s+(?:\w+\s+)?(?:lazy|idle|work-?shy)\b`, { words: [W.lazy], negatable: true }),
   P('gps-doing-less', src`(?:${GPS}|\bdoctors\b)${gap(3)}(?:doing|do|did|work|working|worked)\s+(?:(?:far|much|a lot|even)\s+)?(?:less|fewer hours)\b(?!\s+(?:of|paperwork|admin|bureaucracy|box))`, {
+    words: [W.less],
     negatable: true,
   }),
-  P('gps-doing-less', src`(?:${GPS}|\bdoctors\b|${PRACTICES})${gapN(3)}(?:not|n['’]t|never)\s+(?:been\s+)?(?:doing their (?:jobs?|job properly)|pulling their weight|working hard enough)\b`),
+  P('gps-doing-less', src`(?:${GPS}|\bdoctors\b|${PRACTICES})${gapN(3)}(?:not|n['’]t|never)\s+(?:been\s+)?(?:doing their (?:jobs?|job properly)|pulling their weight|working hard enough)\b`, { words: [W.notDoingJob] }),
   // "GPs have been facing a barrage of negative media attention for being closed"
-  P('practices-closed', src`(?:${PRACTICES_OR_GPS})${gapN(10)}(?:for|of)\s+being\s+${Q}(?:closed|shut)${Q}(?!\w)`, { refuse: CLOSURE_NOT_CLAIM }),
+  P('practices-closed', src`(?:${PRACTICES_OR_GPS})${gapN(10)}(?:for|of)\s+being\s+${Q}(?:closed|shut)${Q}(?!\w)`, { words: [W.beingClosed], refuse: CLOSURE_NOT_CLAIM }),
   P('gps-doing-less', src`\b(?:time on their hands|(?:sat|sitting|sit)\s+(?:at home|on their hands|idle|on the golf course)|on the golf course|(?:out\s+)?playing golf|(?:put|putting)\s+their feet up|(?:easy|good|quiet|cushy)\s+(?:pandemic|lockdown))\b`, {
+    words: [W.golf],
     needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices|general practice)\b/i,
   }),
   // "my GPs … have opted to retain the easy life"
   P('gps-doing-less', src`\b(?:an?|the)\s+${Q}\s?(?:easy|easier|cushy)\s+life\b`, {
+    words: [W.easyLife],
     needs: /\b(?:gps|family doctors|doctors)\b/i,
   }),
   // Negation: "working harder than ever"
   P('gps-doing-less', src`(?:${GPS}|\bdoctors\b|${PRACTICES}|\bwe\b)${gapN(3)}(?:work|working|worked)\s+(?:\w+\s+)?(?:harder than ever|flat out|tirelessly)\b`, {
+    words: [W.harderThanEver],
     kind: 'negated',
   }),
 ];
 
 /**
- * The cheap gate: a sentence that matches none of these words cannot match any pattern, so the
- * patterns run only on the few sentences that pass.
+ * The gate of these patterns together: a sentence with none of their first gate words cannot match
+ * any of them. One test per sentence drops most sentences before any pattern runs.
  */
-export const GATE =
-  /clos|excuse|want to see|hold|suspend|halt|scrap|axed|withdrawn|abandon|stopped|ended|seeing|treating|shut|door|reopen|open|face[- ]to[- ]face|in[- ]person|refus|hid(?:e|ing|den)|default|remote[- ]first|insist|denied|unable|able to|can['’]?t|cannot|can not|could(?:n['’]?t| not)|impossible|no way|collaps|plummet|plung|nosediv|crash|slump|dried up|disappear|vanish|evaporat|fell off|ground to|hardly|barely|scarcely|almost no|virtually no|next to no|lazy|idle|work-?shy|feckless|less|fewer hours|doing their job|pulling their|working hard enough|being|time on their|golf|feet up|easy|easier|cushy|quiet|sat |sitting|distant dream|thing of the past|rarity|luxury|pipe dream|harder than ever|flat out|tireless/i;
+export function gateOf(patterns: readonly ClaimPattern[]): RegExp {
+  const sources = [...new Set(patterns.map((p) => p.words[0]!.source))];
+  return new RegExp(sources.length > 0 ? sources.join('|') : '(?!)', 'i');
+}
+
+/** The gate of every pattern. */
+export const GATE = gateOf(PATTERNS);
 
 /** Negators that, between subject and predicate, make a claim its negation. */
 export const NEGATOR = /\b(?:not|never|no longer|n['’]t)\b|n['’]t\b/i;
