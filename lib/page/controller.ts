@@ -85,6 +85,12 @@ const FRAME_BUDGET_MS = 8;
 const SPLIT_CHARS = 4000;
 /** A block the page keeps rewriting is scanned at most this often in one session (no tug of war). */
 const MAX_SCANS_PER_BLOCK = 3;
+/**
+ * A passage whose mark the page took out this often is not marked again in this session: a page
+ * that re-renders its article from its own state (React-style) makes new blocks every time, so
+ * counting scans per block cannot end that tug of war; counting per passage does.
+ */
+const MAX_MARKS_TAKEN_OUT = 3;
 const FULL_RESCAN_DELAY_MS = 800;
 const MAX_FULL_RESCANS = 8;
 const RECORD_WAIT_MS = 1500;
@@ -215,6 +221,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
     const shorts = new Map<string, string>();
     const scansOf = new WeakMap<Element, { text: string; count: number }>();
     let dismissed = new Set<string>();
+    const takenOut = new Map<string, number>();
     let article: ArticleInfo | null = null;
     let openMark: Mark | null = null;
     let busy = false;
@@ -242,6 +249,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       requestFrame,
       onRemoved: () => {
         const gone = watcher.quietly(() => marks.prune());
+        for (const mark of gone) takenOut.set(mark.key, (takenOut.get(mark.key) ?? 0) + 1);
         if (gone.length > 0) {
           if (openMark && gone.includes(openMark)) closeCard(false);
           queueReport();
@@ -278,7 +286,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
     };
 
     const shortOf = (match: ClaimMatch) => shorts.get(match.claimId) ?? fallbackShort(match.text);
-    const skip = (_match: ClaimMatch, key: string) => dismissed.has(key);
+    const skip = (_match: ClaimMatch, key: string) => dismissed.has(key) || (takenOut.get(key) ?? 0) >= MAX_MARKS_TAKEN_OUT;
 
     // ── Scanning and marking ──
 
