@@ -135,7 +135,8 @@ describe('schema upgrades', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual(tablesAt(CURRENT));
     for (const [table, rows] of Object.entries(seeded)) {
       const now = await db.table(table).toArray();
-      const key = (r: unknown) => JSON.stringify(db.table(table).schema.primKey.extractKey?.(r as never) ?? r);
+      const keyPath = db.table(table).schema.primKey.keyPath;
+      const key = (r: unknown) => JSON.stringify((typeof keyPath === 'string' ? [keyPath] : (keyPath ?? [])).map((k) => (r as Record<string, unknown>)[k]));
       // No record lost (by primary key), and none changed unless a later version transforms data.
       expect(now.map(key).sort()).toEqual(rows.map(key).sort());
       if (!transformedAfter(from)) expect(now).toEqual(rows);
