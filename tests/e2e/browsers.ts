@@ -124,7 +124,30 @@ export interface TestBrowser {
   newPage(): Promise<TestPage>;
   /** An extension page kept open for API calls and assertions (opened on first use). */
   extension(): Promise<ExtensionContext>;
+  /**
+   * Every request the browser reports from here on: pages and extension pages in both browsers,
+   * the extension's service worker too in Chromium (Firefox's background page is not a tab: watch
+   * it with LaunchOptions.proxy). Returns the function that stops listening.
+   */
+  onRequest(listener: (request: SeenRequest) => void): () => void;
+  /** Has the extension's background (service worker or background page) fetch `url`; resolves to 'ok' or the error. */
+  fetchFromBackground(url: string): Promise<string>;
   close(): Promise<void>;
+}
+
+/** A request as the browser reported it, with where it came from. */
+export interface SeenRequest {
+  url: string;
+  /** The document or worker that made it (null when the browser does not say). */
+  from: string | null;
+}
+
+export interface LaunchOptions {
+  /**
+   * An HTTP proxy (127.0.0.1:port) for every request to any host but the loopback one: whatever
+   * the browser or the extension sends out, from any context, reaches it (privacy tests).
+   */
+  proxyPort?: number;
 }
 
 // ── Page-side helpers (serialised into the page; self-contained) ───────────
@@ -550,7 +573,7 @@ const CHROMIUM_QUIET_ARGS = [
   '--password-store=basic',
 ];
 
-export async function launchChromium(): Promise<TestBrowser> {
+export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser> {
   const executablePath = requireBinary('chromium');
   requireBuild(CHROME_BUILD, 'Chrome');
   const userDataDir = await mkdtemp(join(tmpdir(), 'footnote-chromium-'));
@@ -563,7 +586,10 @@ export async function launchChromium(): Promise<TestBrowser> {
         `--disable-extensions-except=${CHROME_BUILD}`,
         `--load-extension=${CHROME_BUILD}`,
         ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-        ...CHROMIUM_QUIET_ARGS,
+        // With a proxy, two more of Chromium's own services stay quiet (autofill and network time).
+        ...CHROMIUM_QUIET_ARGS.map((a) => (options.proxyPort && a.startsWith('--disable-features=') ? `${a},AutofillServerCommunication,NetworkTimeServiceQuerying` : a)),
+        // Chromium never proxies loopback addresses, so the fixture server is reached directly.
+        ...(options.proxyPort ? [`--proxy-server=http://127.0.0.1:${options.proxyPort}`] : []),
       ],
       ignoreDefaultArgs: ['--disable-extensions'],
       viewport: { width: 1280, height: 900 },
@@ -592,6 +618,23 @@ export async function launchChromium(): Promise<TestBrowser> {
       return wrap(blank && !blank.isClosed() && blank.url() === 'about:blank' ? blank : await context.newPage());
     },
     extension: getExtension,
+    onRequest(listener) {
+      const handler = (request: import('playwright-core').Request) => {
+        let from: string | null = null;
+        try {
+          from = request.serviceWorker()?.url() ?? request.frame().url();
+        } catch {
+          from = request.serviceWorker()?.url() ?? null;
+        }
+        listener({ url: request.url(), from });
+      };
+      context.on('request', handler);
+      return () => void context.off('request', handler);
+    },
+    async fetchFromBackground(url) {
+      const sw = context.serviceWorkers().find((w) => w.url().startsWith(extensionBase)) ?? (await context.waitForEvent('serviceworker', { timeout: WAIT_MS }));
+      return sw.evaluate((u) => fetch(u).then(() => 'ok', (err: unknown) => String(err)), url);
+    },
     async close() {
       await context.close().catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true });
@@ -615,7 +658,7 @@ const FIREFOX_PREFS: Record<string, unknown> = {
   'browser.safebrowsing.phishing.enabled': false,
 };
 
-export async function launchFirefox(): Promise<TestBrowser> {
+export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBrowser> {
   const executablePath = requireBinary('firefox');
   const manifest = requireBuild(FIREFOX_BUILD, 'Firefox');
   const geckoId = (manifest.browser_specific_settings as { gecko?: { id?: string } } | undefined)?.gecko?.id;
@@ -627,7 +670,28 @@ export async function launchFirefox(): Promise<TestBrowser> {
     executablePath,
     headless: true,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { ...FIREFOX_PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
+    // With a proxy, Firefox's own Remote Settings sync must stay off the network: release builds
+    // honour services.settings.server (set below) only with this variable.
+    ...(options.proxyPort ? { env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' } } : {}),
+    extraPrefsFirefox: {
+      ...FIREFOX_PREFS,
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+      // Firefox never proxies localhost unless told to (network.proxy.allow_hijacking_localhost).
+      ...(options.proxyPort
+        ? {
+            'network.proxy.type': 1,
+            'network.proxy.http': '127.0.0.1',
+            'network.proxy.http_port': options.proxyPort,
+            'network.proxy.ssl': '127.0.0.1',
+            'network.proxy.ssl_port': options.proxyPort,
+            'network.proxy.share_proxy_settings': true,
+            'network.proxy.allow_hijacking_localhost': false,
+            // Firefox's own Remote Settings sync: pointed at a closed local port, so that the proxy
+            // sees only what pages and extensions send (it is the browser's, not a page's).
+            'services.settings.server': 'http://127.0.0.1:9/v1',
+          }
+        : {}),
+    },
     defaultViewport: { width: 1280, height: 900 },
   });
   try {
@@ -638,7 +702,25 @@ export async function launchFirefox(): Promise<TestBrowser> {
   }
   const extensionBase = `moz-extension://${uuid}`;
 
+  const requestListeners = new Set<(request: SeenRequest) => void>();
+  const watched = new WeakSet<PpPage>();
+  const watch = (p: PpPage) => {
+    if (watched.has(p)) return;
+    watched.add(p);
+    p.on('request', (request) => {
+      let from: string | null = null;
+      try {
+        from = request.frame()?.url() ?? null;
+      } catch {
+        from = null;
+      }
+      for (const listener of requestListeners) listener({ url: request.url(), from });
+    });
+  };
+  // Tabs the extension opens itself are watched too.
+  pp.on('targetcreated', (target) => void target.page().then((p) => p && watch(p), () => undefined));
   const wrap = (p: PpPage): TestPage => {
+    watch(p);
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e instanceof Error ? e.message : String(e)));
     return createTestPage('firefox', puppeteerDriver(p), extensionBase, getExtension, errors);
@@ -654,6 +736,18 @@ export async function launchFirefox(): Promise<TestBrowser> {
       return wrap(blank && !blank.isClosed() && blank.url() === 'about:blank' ? blank : await pp.newPage());
     },
     extension: getExtension,
+    onRequest(listener) {
+      requestListeners.add(listener);
+      return () => void requestListeners.delete(listener);
+    },
+    async fetchFromBackground(url) {
+      // The MV2 background page is a window of the extension: its fetch runs there.
+      const ext = await getExtension();
+      return ext.evaluate(async (api, u) => {
+        const bg = (await (api as unknown as { runtime: { getBackgroundPage(): Promise<Window> } }).runtime.getBackgroundPage()) as Window;
+        return bg.fetch(u).then(() => 'ok', (err: unknown) => String(err));
+      }, url);
+    },
     async close() {
       await pp.close().catch(() => undefined);
     },
@@ -667,8 +761,8 @@ async function openExtensionContext(browser: TestBrowser): Promise<ExtensionCont
   return createExtensionContext(page);
 }
 
-export function launchBrowser(name: BrowserName): Promise<TestBrowser> {
-  return name === 'chromium' ? launchChromium() : launchFirefox();
+export function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<TestBrowser> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }
 
 /** The browsers to test: FOOTNOTE_BROWSERS=chromium, =firefox or =chromium,firefox (default both). */

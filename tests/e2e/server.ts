@@ -31,7 +31,16 @@ export interface FixtureServer {
   readonly origin: string;
   /** Absolute URL of a fixture path: `url('/demo/article.html')`. */
   url(path: string): string;
+  /** Every request served, in order (privacy tests read who asked: Origin and Referer). */
+  readonly requests: ServedRequest[];
   close(): Promise<void>;
+}
+
+export interface ServedRequest {
+  method: string;
+  path: string;
+  origin: string | null;
+  referer: string | null;
 }
 
 /** Resolves a request path inside `root`, or null if it would escape it. */
@@ -48,8 +57,10 @@ function resolveInside(root: string, urlPath: string): string | null {
 }
 
 export async function startFixtureServer(root = FIXTURES_DIR): Promise<FixtureServer> {
+  const requests: ServedRequest[] = [];
   const server: Server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    requests.push({ method: req.method ?? 'GET', path, origin: req.headers.origin ?? null, referer: req.headers.referer ?? null });
     let file = resolveInside(root, path);
     try {
       if (!file) throw Object.assign(new Error('outside root'), { code: 'EACCES' });
@@ -76,6 +87,7 @@ export async function startFixtureServer(root = FIXTURES_DIR): Promise<FixtureSe
   return {
     origin,
     url: (path) => new URL(path, origin + '/').href,
+    requests,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
