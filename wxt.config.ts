@@ -31,10 +31,15 @@ export default defineConfig({
     // The card script (entrypoints/card-ui.ts), imported by the content script on the first card a reader opens.
     // Chromium lets a content script import it only when listed; the dynamic URL keeps pages from probing for it.
     // Firefox imports it without an entry, so it lists none. clips-ui.js (clips issue): anchoring, clip highlights
-    // and the editor, imported the same way on pages with clips or when the reader clips.
+    // and the editor, imported the same way on pages with clips or when the reader clips. highlight-ui.js: the claim
+    // engine, highlighting and the card's controller, imported the same way on pages detection calls articles.
     ...(browser === 'firefox'
       ? {}
-      : { web_accessible_resources: [{ resources: ['card-ui.js', 'clips-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }] }),
+      : {
+          web_accessible_resources: [
+            { resources: ['card-ui.js', 'clips-ui.js', 'highlight-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+          ],
+        }),
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
     },

@@ -19,12 +19,16 @@ export const CLIP_LIMITS = {
   evidence: 50,
 } as const;
 
-const n = (x: number) => x.toLocaleString('en-GB');
+/**
+ * "a URL of at most 8,192 characters", written when a value is refused: formatting numbers for
+ * en-GB wakes ICU (~15 ms on a fresh page), which module load must not do.
+ */
+const atMost = (what: string, max: number) => ({ error: () => `${what} of at most ${max.toLocaleString('en-GB')} characters` });
 
 /** A web page's address: http(s) only, so a `javascript:` or `data:` link can never come back out of an export. */
 export const clipUrl = z
   .string()
-  .check(z.maxLength(CLIP_LIMITS.url, `a URL of at most ${n(CLIP_LIMITS.url)} characters`), z.refine(isHttpUrl, 'an http(s) URL'));
+  .check(z.maxLength(CLIP_LIMITS.url, atMost('a URL', CLIP_LIMITS.url)), z.refine(isHttpUrl, 'an http(s) URL'));
 
 export const tagSchema = z
   .string()
@@ -52,22 +56,25 @@ export const counterSnapshotSchema = z.object({
 });
 export type CounterSnapshot = z.infer<typeof counterSnapshotSchema>;
 
+/** The reader's note on a clip (its own export, so that message schemas can use it without the whole clip schema). */
+export const clipNoteSchema = z.string().check(z.maxLength(CLIP_LIMITS.note, atMost('a note', CLIP_LIMITS.note)));
+
 const clipFields = {
   id: recordId,
   /** The page's address without its #fragment. */
   url: clipUrl,
-  title: z.string().check(z.maxLength(CLIP_LIMITS.title, `a title of at most ${n(CLIP_LIMITS.title)} characters`)),
+  title: z.string().check(z.maxLength(CLIP_LIMITS.title, atMost('a title', CLIP_LIMITS.title))),
   /** As the page names itself (og:site_name, JSON-LD publisher), when it does. */
   publisher: z.optional(z.string().check(z.maxLength(CLIP_LIMITS.publisher, `a publisher of at most ${CLIP_LIMITS.publisher} characters`))),
   /** As the page dates itself (article:published_time, JSON-LD datePublished), when it does. */
   published: z.optional(partialDate),
-  quote: z.string().check(z.minLength(1, 'the quote (required)'), z.maxLength(CLIP_LIMITS.quote, `a quote of at most ${n(CLIP_LIMITS.quote)} characters`)),
+  quote: z.string().check(z.minLength(1, 'the quote (required)'), z.maxLength(CLIP_LIMITS.quote, atMost('a quote', CLIP_LIMITS.quote))),
   anchor: anchorSchema,
   /** Set when the clip was saved from a flagged claim's card. */
   claimId: z.optional(recordId),
   evidenceIds: z.optional(z.array(recordId).check(z.maxLength(CLIP_LIMITS.evidence))),
   counters: z.optional(z.array(counterSnapshotSchema).check(z.maxLength(CLIP_LIMITS.evidence))),
-  note: z.string().check(z.maxLength(CLIP_LIMITS.note, `a note of at most ${n(CLIP_LIMITS.note)} characters`)),
+  note: clipNoteSchema,
   tags: z.array(tagSchema).check(z.maxLength(CLIP_LIMITS.tags, `at most ${CLIP_LIMITS.tags} tags`)),
   createdAt: time,
   updatedAt: time,
@@ -116,11 +123,8 @@ export function parseTags(input: string | readonly string[]): string[] {
   return out;
 }
 
-/** A page address as clips store it: the #fragment names a place in the page, not another page. */
-export function pageKey(url: string): string {
-  const hash = url.indexOf('#');
-  return hash < 0 ? url : url.slice(0, hash);
-}
+// A module of its own, so that the always-loaded content script asks for a page's clips without this one.
+export { pageKey } from './page-key';
 
 export function siteOf(url: string): string {
   try {

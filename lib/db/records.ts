@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 import '../zod-config';
 
 /** Dates in the record are as precise as the source is: a year, a month or a day. */
-export const partialDate = z
+export const partialDate = /* @__PURE__ */ z
   .string()
   .check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date written YYYY, YYYY-MM or YYYY-MM-DD'));
 
@@ -16,14 +16,15 @@ export function isHttpUrl(s: string): boolean {
   }
 }
 
-export const httpUrl = z
+export const httpUrl = /* @__PURE__ */ z
   .string()
   .check(z.maxLength(2048, 'a URL of at most 2,048 characters'), z.refine(isHttpUrl, 'an http(s) URL'));
 
-const text = (min: number, max: number, what: string) =>
+// Pure: a bundle that uses none of the schemas below (the content script) leaves them out.
+const text = /* @__NO_SIDE_EFFECTS__ */ (min: number, max: number, what: string) =>
   z.string().check(z.trim(), z.minLength(min, `${what} (required)`), z.maxLength(max, `${what}: at most ${max} characters`));
 
-export const recordId = z
+export const recordId = /* @__PURE__ */ z
   .string()
   .check(z.regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, 'an id of lower-case letters, digits, ".", "-" or "_" (at most 100)'));
 
@@ -53,7 +54,7 @@ export type Source = z.infer<typeof sourceSchema>;
  * is named in the label, not included in from/to, so that ranking by period matches the figure's
  * own time: "19.9m in April 2024, 1m more than in April 2019" covers 2024-04 only.
  */
-export const periodSchema = z
+export const periodSchema = /* @__PURE__ */ z
   .object({
     from: partialDate,
     to: partialDate,

@@ -5,14 +5,18 @@
  * neither pay almost nothing.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { pageKey } from '../db/clips-schema';
+import { pageKey } from '../db/page-key';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
-import { listen, sendToBackground } from '../runtime';
+import { clipsCapture, clipsChanged, clipsForPageOutline, clipsReveal } from '../messages/clips-page';
+import type { ResponseOfDef } from '../messages/define';
+import { siteChanged } from '../messages/page';
+import { listenFor, sendMessage } from '../message-transport';
 import type { CaptureResult, ClipsController, ClipSource } from './clips';
 import { loadClipsModule, type ClipsModule } from './clips-loader';
 
 export interface ClipsBootOptions {
   paused: boolean;
+  /** Default: the boot sends only 'clips/forPage' (with that message's schemas), and the clip machinery sends the rest itself. */
   send?: <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
   listen?: (handlers: Handlers) => () => void;
   load?: () => Promise<ClipsModule>;
@@ -28,9 +32,13 @@ export interface ClipsBoot {
 }
 
 const TYPES = ['clips/capture', 'clips/changed', 'clips/reveal', 'site/changed'] as const;
+/** The messages the boot answers, for the default listener (their request schemas only). */
+const DEFINITIONS = [clipsCapture, clipsChanged, clipsReveal, siteChanged] as const;
 
 export function startClipsBoot(ctx: ContentScriptContext, options: ClipsBootOptions): ClipsBoot {
-  const send = options.send ?? sendToBackground;
+  // Without the clip schema here: the clip machinery checks the clips before it uses any (lib/page/clips.ts).
+  const askForPage = (payload: RequestOf<'clips/forPage'>): Promise<ResponseOfDef<typeof clipsForPageOutline>> =>
+    options.send ? options.send('clips/forPage', payload) : sendMessage(clipsForPageOutline, payload);
   const load = options.load ?? loadClipsModule;
   let paused = options.paused;
   let controller: ClipsController | null = null;
@@ -38,13 +46,13 @@ export function startClipsBoot(ctx: ContentScriptContext, options: ClipsBootOpti
   /** The loaded controller's handlers: the boot listener hands messages on to them. */
   let delegate: Handlers | null = null;
 
-  const start = (initial?: ResponseOf<'clips/forPage'>): Promise<ClipsController> => {
+  const start = (initial?: ResponseOfDef<typeof clipsForPageOutline>): Promise<ClipsController> => {
     loading ??= load().then((module) => {
       controller = module.startClips(ctx, {
         paused,
         initial,
         messenger: {
-          send,
+          ...(options.send ? { send: options.send } : {}),
           listen(handlers) {
             delegate = handlers;
             return () => {
@@ -64,7 +72,7 @@ export function startClipsBoot(ctx: ContentScriptContext, options: ClipsBootOpti
   /** Tells the background which page this is (the side panel asks it), and loads the machinery if the page has clips. */
   const check = async () => {
     if (loading || ctx.isInvalid) return;
-    const answer = await send('clips/forPage', { url: pageKey(location.href), title: document.title.slice(0, 2000) });
+    const answer = await askForPage({ url: pageKey(location.href), title: document.title.slice(0, 2000) });
     if (!paused && !ctx.isInvalid && !loading && (answer.clips.length > 0 || answer.reveal)) await start(answer);
   };
 
@@ -73,7 +81,7 @@ export function startClipsBoot(ctx: ContentScriptContext, options: ClipsBootOpti
     return handler ? handler(payload, {}) : null;
   };
 
-  const stop = (options.listen ?? listen)({
+  const stop = (options.listen ?? ((handlers: Handlers) => listenFor(DEFINITIONS, handlers)))({
     'clips/capture': async (payload) => {
       if (!delegate) await start();
       return (await forward('clips/capture', payload)) ?? { started: false, reason: 'Footnote could not open the clip editor.' };

@@ -11,6 +11,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Clip, ClipCapture, ClipDraft } from '../db/clips-schema';
 import { pageKey, parseTags } from '../db/clips-schema';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
+import { clipsForPage, type clipsForPageOutline } from '../messages/clips';
+import { checkReply, type ResponseOfDef } from '../messages/define';
 import { listen, sendToBackground } from '../runtime';
 import type { ClipEditorProps, ClipEditorStatus } from '@/components/ClipEditor';
 import { anchor, type Anchored } from './anchor/anchor';
@@ -24,7 +26,8 @@ import { piecesOf } from './text-map';
 import { unwrap, wrapPieces } from './wrap';
 
 export interface ClipsMessenger {
-  send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>>;
+  /** Default: to the background through the whole protocol (the content script's boot hands on only its listener). */
+  send?<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>>;
   listen(handlers: Handlers): () => void;
 }
 
@@ -34,8 +37,11 @@ export interface ClipsOptions {
   messenger?: ClipsMessenger;
   /** The editor's host (default: WXT's shadow-root UI). */
   createEditor?: () => EditorHost;
-  /** The answer to 'clips/forPage' the boot script already has (its reveal is used up by asking). */
-  initial?: ResponseOf<'clips/forPage'>;
+  /**
+   * The answer to 'clips/forPage' the boot script already has (its reveal is used up by asking),
+   * checked there in outline only: its clips are checked here against the clip schema before use.
+   */
+  initial?: ResponseOfDef<typeof clipsForPageOutline>;
   requestFrame?: RequestFrame;
   /** Milliseconds between the reader's last keystroke and the draft being stored. */
   draftDelayMs?: number;
@@ -64,7 +70,6 @@ export interface ClipsController {
   readonly editor: EditorHost;
 }
 
-const defaultMessenger: ClipsMessenger = { send: sendToBackground, listen };
 /** A clip whose highlight the page keeps taking out is put back at most this often (no tug of war). */
 const MAX_REANCHORS = 5;
 /** Clips not found yet are looked for again when the page changes, at most this often (the page keeps its frames). */
@@ -77,7 +82,7 @@ function isFootnoteUi(node: Node | null): boolean {
 }
 
 export function startClips(ctx: ContentScriptContext, options: ClipsOptions): ClipsController {
-  const messenger = options.messenger ?? defaultMessenger;
+  const messenger = { send: options.messenger?.send ?? sendToBackground, listen: options.messenger?.listen ?? listen };
   const requestFrame: RequestFrame = options.requestFrame ?? ((cb) => void ctx.requestAnimationFrame(() => cb()));
   const editor = options.createEditor?.() ?? createEditorHost(wxtEditorUi(ctx));
   let initial = options.initial;
@@ -416,7 +421,9 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
     const sync = async () => {
       const given = initial;
       initial = undefined;
-      const { clips: list, reveal: revealId } = given ?? (await messenger.send('clips/forPage', { url, title: document.title.slice(0, 2000) }));
+      const { clips: list, reveal: revealId } = given
+        ? checkReply(clipsForPage, given)
+        : await messenger.send('clips/forPage', { url, title: document.title.slice(0, 2000) });
       if (signal.aborted) return;
       set(list);
       if (revealId) wantReveal = revealId;

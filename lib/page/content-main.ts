@@ -1,23 +1,26 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendToBackground } from '../runtime';
-import { startHighlighting } from './controller';
-import { createPageScanner } from './highlight-scanner';
+import { pageHello } from '../messages/page';
+import { sendMessage } from '../message-transport';
 import { startClipsBoot } from './clips-boot';
+import { startHighlightBoot } from './highlight-boot';
 
 /**
  * What the content script does on every http(s) page: report the page to the background, which
- * answers whether Footnote is paused on this site.
+ * answers whether Footnote is paused on this site. This script stays small: it carries article
+ * detection and the schemas of the few messages every page needs; the claim engine, highlighting
+ * and the card's controller load only on articles (highlight-boot.ts), the clip machinery only
+ * where there are clips (clips-boot.ts).
  */
 export async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   if (ctx.isInvalid) return;
-  const hello = await sendToBackground('page/hello', { url: location.href, title: document.title.slice(0, 2000) });
+  const hello = await sendMessage(pageHello, { url: location.href, title: document.title.slice(0, 2000) });
   if (ctx.isInvalid) return;
   // Clips (clips issue): saved clips found again on this page, and saving a selection as a clip.
   const clips = startClipsBoot(ctx, { paused: hello.paused });
-  // Claims (highlight issue): the engine's claims marked, the card, later changes; started while paused too, to resume.
-  startHighlighting(ctx, {
+  // Claims (highlight issue): detection here; on an article the engine's claims marked, the card, later changes.
+  // Started while paused too, to resume.
+  startHighlightBoot(ctx, {
     paused: hello.paused,
-    scanner: createPageScanner(),
     // The card's "Save clip" (clips issue): the flagged passage with its claim and figures.
     saveClip: (mark, evidenceIds, claim) => void clips.captureElements(mark.pieces, { claimId: mark.match.claimId, evidenceIds, claim }),
   });

@@ -1,0 +1,59 @@
+/** Messages about a page and its site: the content script's hello and report, the pause switch, dismissals, the popup's jump. */
+import { z } from 'zod/mini';
+import '../zod-config';
+import { articleInfoSchema, claimMatchSchema } from '../claims/types';
+import { message } from './define';
+import { count, host, pageUrl } from './fields';
+
+export const tabStateSchema = z.object({
+  url: z.nullable(z.string()),
+  host: z.nullable(z.string()),
+  seen: z.boolean(),
+  paused: z.boolean(),
+  article: z.nullable(articleInfoSchema),
+  claims: z.array(claimMatchSchema),
+});
+export type TabState = z.infer<typeof tabStateSchema>;
+
+/** Content script → background: the script started on a page. */
+export const pageHello = message(
+  'page/hello',
+  z.object({ url: pageUrl, title: z.string().check(z.maxLength(2000)) }),
+  z.object({ paused: z.boolean() }),
+);
+
+/** Content script → background: what the engine found on the page. */
+export const pageReport = message(
+  'page/report',
+  z.object({ url: pageUrl, article: articleInfoSchema, claims: z.array(claimMatchSchema).check(z.maxLength(500)) }),
+  z.object({ flagged: count }),
+);
+
+/** Popup → background: what Footnote knows of a tab. */
+export const tabState = message('tab/state', z.object({ tabId: count }), tabStateSchema);
+
+export const siteGet = message('site/get', z.object({ host }), z.object({ host, paused: z.boolean() }));
+
+/** Pause or resume Footnote on one site; content scripts on that site are told at once. */
+export const siteSetPaused = message('site/setPaused', z.object({ host, paused: z.boolean() }), z.object({ host, paused: z.boolean() }));
+
+/** Background → content script: the site's pause switch changed. */
+export const siteChanged = message('site/changed', z.object({ host, paused: z.boolean() }), z.object({}));
+
+// ── "Not a claim here" (highlight issue) ───────────────────────────────
+/** The marks a reader dismissed on one page; a key names one flagged passage (see lib/page). */
+export const dismissalsList = message('dismissals/list', z.object({ url: pageUrl }), z.object({ keys: z.array(z.string()) }));
+
+export const dismissalsAdd = message(
+  'dismissals/add',
+  z.object({ url: pageUrl, key: z.string().check(z.minLength(1), z.maxLength(1000)) }),
+  z.object({}),
+);
+
+// ── Jump to a flagged claim (highlight issue) ──────────────────────────
+/** Popup → content script: scroll to the mark of this claim and open its card. */
+export const pageJumpTo = message(
+  'page/jumpTo',
+  z.object({ claimId: z.string().check(z.minLength(1), z.maxLength(100)), text: z.string().check(z.maxLength(5000)) }),
+  z.object({ found: z.boolean() }),
+);
