@@ -51,11 +51,11 @@ const EXTENSION = /^(?:chrome-extension|moz-extension):/;
 
 /**
  * Chromium's own services that keep calling out with every switch for them off (Google sign-in,
- * the component updater, autofill, network time). They come from the browser process, not from a
+ * the component updater and its gvt1.com download redirector, autofill, network time). They come from the browser process, not from a
  * page, an extension page or the service worker: a request from any of those shows in Chromium's
  * request events, which are checked for every host separately. Nothing is excused in Firefox.
  */
-const CHROMIUM_OWN = /^(?:CONNECT |(?:GET|POST) http:\/\/)(?:accounts\.google\.com|update\.googleapis\.com|content-autofill\.googleapis\.com|clients2\.google\.com)[:/]/;
+const CHROMIUM_OWN = /^(?:CONNECT |(?:GET|POST) http:\/\/)(?:accounts\.google\.com|update\.googleapis\.com|content-autofill\.googleapis\.com|clients2\.google\.com|(?:[a-z0-9-]+\.)*gvt1\.com)[:/]/;
 const leftTheMachine = (browserName: string, log: readonly string[]) => log.filter((line) => !(browserName === 'chromium' && CHROMIUM_OWN.test(line)));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
