@@ -60,6 +60,12 @@ export interface Engine {
   /** Article detection only (no text needed): lets the page layer exit before extracting. */
   detect(page: PageSignals, readerable: () => boolean): ArticleDetection;
   analyse(input: PageInput): PageResult;
+  /**
+   * What `analyse` says of the article (detection, topic, date, nation), without looking for its
+   * claims: a caller that reads a long text in slices finds them with `findClaims` (their evidence
+   * ids then in the order given, not ranked).
+   */
+  analyseArticle(input: PageInput): ArticleInfo;
   evidenceFor(claimId: string): string[];
 }
 
@@ -219,12 +225,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return out;
   }
 
-  function analyse(input: PageInput): PageResult {
+  function analyseArticle(input: PageInput): ArticleInfo {
     const detection = input.detection ?? detectArticle(input.page, input.readerable);
     const title = input.title.trim().slice(0, 500);
-    if (!detection.isArticle) {
-      return { article: { isArticle: false, onTopic: false, topicScore: 0, title, signals: detection.signals }, claims: [] };
-    }
+    if (!detection.isArticle) return { isArticle: false, onTopic: false, topicScore: 0, title, signals: detection.signals };
     let host: string | null = null;
     try {
       host = new URL(input.url).hostname;
@@ -243,10 +247,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (published) article.published = published;
     const nation = nationOf(title, input.text, host);
     if (nation) article.nation = nation;
-    const claims = topic.onTopic ? findClaims(input.text) : [];
+    return article;
+  }
+
+  function analyse(input: PageInput): PageResult {
+    const article = analyseArticle(input);
+    const claims = article.onTopic ? findClaims(input.text) : [];
     if (records.size === 0) return { article, claims };
     return { article, claims: claims.map((c) => ({ ...c, evidence: rankedEvidenceIds(c, records, article) })) };
   }
 
-  return { findClaims, detect: detectArticle, analyse, evidenceFor };
+  return { findClaims, detect: detectArticle, analyse, analyseArticle, evidenceFor };
 }

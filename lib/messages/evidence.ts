@@ -1,17 +1,12 @@
 /** Messages about claims and their evidence: the card's records, the options page's evidence and packs (store issue). */
 import { z } from 'zod/mini';
 import '../zod-config';
-import { claimSchema, evidenceSchema } from '../db/records';
+import { evidenceSchema } from '../db/records';
 import { storedClaimSchema, storedEvidenceSchema } from '../db/stored';
 import { message } from './define';
 import { count } from './fields';
 
-/** Content script → background: the claim record and the evidence that answers it, for the card. */
-export const evidenceForClaim = message(
-  'evidence/forClaim',
-  z.object({ claimId: z.string().check(z.minLength(1), z.maxLength(100)) }),
-  z.object({ claim: z.nullable(claimSchema), evidence: z.array(evidenceSchema) }),
-);
+export { evidenceForClaim } from './evidence-card';
 
 // ── Evidence: options page (store issue) ───────────────────────────────
 // The options page reads and writes evidence only through these; the records carry their origin

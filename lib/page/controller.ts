@@ -11,7 +11,6 @@ import { orderEvidence } from '../claims/evidence-order';
 import type { ArticleInfo, ClaimMatch } from '../claims/types';
 import type { Evidence } from '../db/records';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
-import { listen, sendToBackground } from '../runtime';
 import type { CardProps } from '@/components/Card';
 import { groupFigures, type CardArticle, type CardFigure, type CardSpeaksOf } from '@/components/CardFigures';
 import { lazyCardHost, loadCardModule, type CardHost } from './card-loader';
@@ -55,7 +54,11 @@ export interface HighlightOptions {
   paused: boolean;
   /** The page's first scan, when the caller already made it (it is used once, for the first session). */
   initialScan?: PageScan;
-  messenger?: Messenger;
+  /**
+   * To the background and from the tab: the highlight script's (lib/page/highlight-main.ts sends the
+   * few messages it needs by definition, so that this module does not build the whole protocol).
+   */
+  messenger: Messenger;
   /** Makes the card host (default: loads the card-ui script and mounts in a WXT shadow root). */
   loadCardHost?: () => Promise<CardHost>;
   requestFrame?: RequestFrame;
@@ -95,7 +98,6 @@ const FULL_RESCAN_DELAY_MS = 800;
 const MAX_FULL_RESCANS = 8;
 const RECORD_WAIT_MS = 1500;
 
-const defaultMessenger: Messenger = { send: sendToBackground, listen };
 
 /** The card's shadow host element (lib/page/card.ts names it so; kept here to spare the content script that module). */
 const CARD_HOST_TAG = 'footnote-card';
@@ -147,7 +149,7 @@ function isBlockLike(el: Element): boolean {
 }
 
 export function startHighlighting(ctx: ContentScriptContext, options: HighlightOptions): HighlightController {
-  const messenger = options.messenger ?? defaultMessenger;
+  const messenger = options.messenger;
   const requestFrame: RequestFrame = options.requestFrame ?? ((cb) => void ctx.requestAnimationFrame(() => cb()));
   const card = lazyCardHost(
     options.loadCardHost ??

@@ -10,7 +10,7 @@ import type { PageSignals } from '../claims/article';
 import type { Engine } from '../claims/engine';
 import type { DateCandidate } from '../claims/meta';
 import type { ArticleInfo, ClaimMatch } from '../claims/types';
-import { buildTextMap, type TextMap } from './text-map';
+import { walkTextMap, type TextMap, type TextMapWalk } from './text-map';
 
 // ── Signals ───────────────────────────────────────────────────────────────────────────────────
 
@@ -211,6 +211,17 @@ export interface ExtractedArticle {
  * headline and body is skipped, and so is furniture inside them.
  */
 export function extractArticle(doc: Document, title = pageTitle(doc)): ExtractedArticle {
+  const { walk, ...found } = startArticleWalk(doc, title);
+  walk.step();
+  return { ...found, map: walk.map() };
+}
+
+/** What `extractArticle` reads, found but not read yet: its text is read by `walk`, a part at a time if need be. */
+export interface ArticleWalk extends Omit<ExtractedArticle, 'map'> {
+  walk: TextMapWalk;
+}
+
+export function startArticleWalk(doc: Document, title = pageTitle(doc)): ArticleWalk {
   const body = findArticleBody(doc);
   let headline = headlineElement(doc, title);
   if (headline && (body.contains(headline) || headline.contains(body))) headline = body.contains(headline) ? headline : null;
@@ -224,8 +235,7 @@ export function extractArticle(doc: Document, title = pageTitle(doc)): Extracted
     if (!inBody && !inHeadline) return false;
     return !headed.has(el) && !isFurniture(el);
   };
-  const map = buildTextMap(root, { skip: (el) => !keep(el) });
-  return { root, body, headline, map };
+  return { root, body, headline, walk: walkTextMap(root, { skip: (el) => !keep(el) }) };
 }
 
 /** Candidate publication dates, most trusted first (issue 10). */

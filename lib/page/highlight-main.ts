@@ -4,10 +4,31 @@
  * script's boot (highlight-boot.ts) answers the tab's messages and hands them on through `listen`.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Handlers } from '../messages';
-import { sendToBackground } from '../runtime';
+import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
+import { MessageError } from '../messages/define';
+import { evidenceForClaim } from '../messages/evidence-card';
+import { dismissalsAdd, dismissalsList, pageReport, siteSetPaused } from '../messages/page';
+import { sendMessage } from '../message-transport';
 import { startHighlighting, type HighlightController, type HighlightOptions } from './controller';
 import { createPageScanner } from './highlight-scanner';
+
+/**
+ * The messages the controller sends, by definition: this script carries their schemas only, not the
+ * whole protocol's (clips, packs, stored records), which would take ~30 ms to build on every article.
+ */
+export const CONTROLLER_SENDS = {
+  [evidenceForClaim.type]: evidenceForClaim,
+  [pageReport.type]: pageReport,
+  [dismissalsList.type]: dismissalsList,
+  [dismissalsAdd.type]: dismissalsAdd,
+  [siteSetPaused.type]: siteSetPaused,
+} as const;
+
+export function sendFromController<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+  const def = (CONTROLLER_SENDS as Partial<Record<MessageType, (typeof CONTROLLER_SENDS)[keyof typeof CONTROLLER_SENDS]>>)[type];
+  if (!def) return Promise.reject(new MessageError(`The highlight script does not send "${type}"`));
+  return sendMessage(def, payload as never) as Promise<ResponseOf<T>>;
+}
 
 export interface ArticleHighlightOptions {
   paused: boolean;
@@ -20,7 +41,7 @@ export function startArticleHighlighting(ctx: ContentScriptContext, options: Art
   return startHighlighting(ctx, {
     paused: options.paused,
     scanner: createPageScanner(),
-    messenger: { send: sendToBackground, listen: options.listen },
+    messenger: { send: sendFromController, listen: options.listen },
     ...(options.saveClip ? { saveClip: options.saveClip } : {}),
   });
 }

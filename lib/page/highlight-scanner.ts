@@ -1,23 +1,29 @@
 /**
- * The claim engine as the highlight controller reads a page: the whole document through the
- * engine's own scanDocument (article detection, body without furniture, the engine's analysis),
- * and later changes block by block with the same matcher, only inside the article it found.
+ * The claim engine as the highlight controller reads a page: the whole document (article
+ * detection, the body without furniture, the engine's analysis, as lib/page/extract scanDocument
+ * does it in one go), and later changes block by block with the same matcher, only inside the
+ * article it found.
  *
- * A long page is not matched in one go: the engine analyses the first part of the article's text
- * (enough to decide topic, date and nation as the `scan` command does for any ordinary article),
- * and the rest is matched a slice at a time, cut between blocks so no sentence is split.
+ * A long page is not read in one task: the article's text is walked a part at a time, the engine
+ * decides topic, date and nation on its first part (enough to decide them as the `scan` command
+ * does for any ordinary article, which is read whole), and claims are matched a slice at a time,
+ * cut between blocks so no sentence is split. Between parts the scanner awaits `slice()`, which
+ * gives the page the frame once the controller's time budget for it is spent.
  */
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { createEngine, type Engine } from '../claims/engine';
 import type { ClaimMatch } from '../claims/types';
 import type { PageScanner } from './controller';
-import { isFurniture, scanDocument } from './extract';
+import { isFurniture, pageTitle, readDates, readPageSignals, startArticleWalk } from './extract';
 import { buildTextMap } from './text-map';
 
 const EMPTY_MAP = { text: '', nodes: [], starts: [] };
-/** Characters the engine analyses at once (an ordinary article is shorter, so it is read whole). */
+/** Characters the engine decides topic, date and nation on (an ordinary article is shorter, so it is read whole). */
 export const FIRST_SLICE_CHARS = 60_000;
-/** Characters matched per slice after that (a few milliseconds of matching). */
-export const SLICE_CHARS = 20_000;
+/** Characters matched per slice (a millisecond or two of matching; the first slices also compile the patterns). */
+export const SLICE_CHARS = 5_000;
+/** Time the text walk takes before it asks the controller whether the frame is spent. */
+const WALK_QUANTUM_MS = 2;
 
 /** The offset of the first block boundary ("\n") at or after `at`, or the end of the text. */
 export function blockCut(text: string, at: number): number {
@@ -31,29 +37,36 @@ export function createPageScanner(engine: Engine = createEngine()): PageScanner 
   let root: Element | null = null;
   return {
     async scanDocument(doc, slice) {
-      let text = '';
-      let head = 0;
-      // The engine's own analysis, on the first slice of the text; the rest is matched below.
-      const firstSlice: Engine = {
-        ...engine,
-        analyse(input) {
-          text = input.text;
-          head = blockCut(text, FIRST_SLICE_CHARS);
-          return engine.analyse({ ...input, text: text.slice(0, head) });
-        },
-      };
-      const scan = scanDocument(doc, firstSlice, doc.URL);
-      root = scan.root;
-      const claims: ClaimMatch[] = scan.claims;
-      if (scan.article.onTopic) {
-        for (let at = head; at < text.length; ) {
+      const url = doc.URL;
+      const title = pageTitle(doc);
+      const page = readPageSignals(doc, url);
+      const detection = engine.detect(page, () => isProbablyReaderable(doc));
+      if (!detection.isArticle) {
+        root = null;
+        return { article: { isArticle: false, onTopic: false, topicScore: 0, title: title.slice(0, 500), signals: detection.signals }, map: EMPTY_MAP, claims: [] };
+      }
+      const found = startArticleWalk(doc, title);
+      for (;;) {
+        const until = performance.now() + WALK_QUANTUM_MS;
+        if (found.walk.step(() => performance.now() < until)) break;
+        await slice();
+      }
+      root = found.root;
+      const map = found.walk.map();
+      const text = map.text;
+      await slice();
+      const dates = readDates(doc, found.body);
+      const article = engine.analyseArticle({ url, title, text: text.slice(0, blockCut(text, FIRST_SLICE_CHARS)), page, detection, readerable: () => true, dates });
+      const claims: ClaimMatch[] = [];
+      if (article.onTopic) {
+        for (let at = 0; at < text.length; ) {
           await slice();
           const end = blockCut(text, at + SLICE_CHARS);
           for (const c of engine.findClaims(text.slice(at, end))) claims.push({ ...c, start: c.start + at, end: c.end + at });
           at = end;
         }
       }
-      return { article: scan.article, map: scan.map ?? EMPTY_MAP, claims };
+      return { article, map, claims };
     },
     scanFragment(block) {
       // The page replaced its article (or wrapped it anew): read the whole page again.

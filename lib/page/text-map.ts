@@ -57,14 +57,40 @@ export function insideEditable(node: Node): boolean {
 }
 
 export function buildTextMap(root: Node, options: TextMapOptions = {}): TextMap {
+  const walk = walkTextMap(root, options);
+  walk.step();
+  return walk.map();
+}
+
+/** A text map read a part at a time: a long page's text is read between frames, not in one task. */
+export interface TextMapWalk {
+  /**
+   * Reads on while `more()` holds (asked after every `every` nodes, 256 unless given; always at
+   * least that many nodes) or to the end without it; true once the whole subtree has been read.
+   */
+  step(more?: () => boolean, every?: number): boolean;
+  /** The map of the subtree: the same as `buildTextMap` gives, once `step` has returned true. */
+  map(): TextMap;
+}
+
+/** Nodes read between two questions to `more()`: a fraction of a millisecond of reading. */
+const NODES_PER_CHECK = 256;
+
+/**
+ * The walk `buildTextMap` makes, resumable: `step` reads until told to stop and picks up where it
+ * stopped (the DOM is not copied, so a page that changes between steps is read as it is then).
+ */
+export function walkTextMap(root: Node, options: TextMapOptions = {}): TextMapWalk {
   const nodes: Text[] = [];
   const starts: number[] = [];
   const parts: string[] = [];
   let length = 0;
   let endsWithBreak = true;
+  // Iterative walk: article pages nest deeply enough to make recursion a risk.
+  const stack: { node: Node; leaving: boolean }[] = [];
   // A part of the page inside an editor (a block the page changed, read on its own) holds no text for Footnote.
   const around = root.nodeType === 9 ? (root as Document).documentElement : root.parentNode;
-  if (insideEditable(around ?? root)) return { text: '', nodes, starts };
+  if (!insideEditable(around ?? root)) stack.push({ node: root, leaving: false });
 
   const push = (s: string) => {
     parts.push(s);
@@ -75,38 +101,51 @@ export function buildTextMap(root: Node, options: TextMapOptions = {}): TextMap 
     if (!endsWithBreak) push('\n');
   };
 
-  // Iterative walk: article pages nest deeply enough to make recursion a risk.
-  const stack: { node: Node; leaving: boolean }[] = [{ node: root, leaving: false }];
-  while (stack.length > 0) {
-    const { node, leaving } = stack.pop()!;
+  const visit = (node: Node, leaving: boolean) => {
     if (node.nodeType === 3) {
       const data = (node as Text).data;
-      if (data.length === 0) continue;
+      if (data.length === 0) return;
       nodes.push(node as Text);
       starts.push(length);
       push(data);
-      continue;
+      return;
     }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
     const el = node.nodeType === 1 ? (node as Element) : null;
     if (el) {
       const tag = el.tagName.toUpperCase();
       if (leaving) {
         if (isBlock(el)) breakLine();
-        continue;
+        return;
       }
-      if (NEVER_TEXT.has(tag) || el.hasAttribute('hidden') || isEditable(el) || options.skip?.(el)) continue;
+      if (NEVER_TEXT.has(tag) || el.hasAttribute('hidden') || isEditable(el) || options.skip?.(el)) return;
       if (tag === 'BR') {
         push('\n');
-        continue;
+        return;
       }
       if (isBlock(el)) breakLine();
       stack.push({ node, leaving: true });
     }
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, leaving: false });
-  }
-  return { text: parts.join(''), nodes, starts };
+  };
+
+  let text: string | null = null;
+  return {
+    step(more, every = NODES_PER_CHECK) {
+      for (let n = 1; stack.length > 0; n++) {
+        const { node, leaving } = stack.pop()!;
+        visit(node, leaving);
+        if (more && n % every === 0 && !more()) break;
+      }
+      return stack.length === 0;
+    },
+    map() {
+      text ??= parts.join('');
+      if (text.length !== length) text = parts.join('');
+      return { text, nodes, starts };
+    },
+  };
 }
 
 export interface TextPiece {

@@ -1,0 +1,12 @@
+/** The one evidence message a page's content script sends (for the card), without the options page's stored-record schemas. */
+import { z } from 'zod/mini';
+import '../zod-config';
+import { claimSchema, evidenceSchema } from '../db/records';
+import { message } from './define';
+
+/** Content script → background: the claim record and the evidence that answers it, for the card. */
+export const evidenceForClaim = message(
+  'evidence/forClaim',
+  z.object({ claimId: z.string().check(z.minLength(1), z.maxLength(100)) }),
+  z.object({ claim: z.nullable(claimSchema), evidence: z.array(evidenceSchema) }),
+);
