@@ -247,7 +247,8 @@ export const PATTERNS: readonly ClaimPattern[] = [
     words: [W.collapseIn],
     refuse: FIGURE,
   }),
-  P('face-to-face-collapsed', src`\b(?:hardly|barely|scarcely)\s+any|\b(?:almost|virtually|next to)\s+no\b`.concat(src`(?:\s+\w+){0,2}\s+${Q}(?:${F2F})`), {
+  // "hardly any face-to-face appointments", "virtually no in-person care": the quantifier must govern face-to-face care.
+  P('face-to-face-collapsed', src`(?:\b(?:hardly|barely|scarcely)\s+any|\b(?:almost|virtually|next to)\s+no)(?:\s+\w+){0,2}\s+${Q}(?:${F2F})`, {
     words: [W.hardlyAny],
     refuse: FIGURE,
     needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices|general practice)\b/i,

@@ -20,6 +20,8 @@ const rows: Row[] = [
   ['Surgeries have been ‘closed’ to patients for months.', 'practices-closed', 'asserted'],
   ['It is almost impossible to see a GP in person these days.', 'cannot-see-gp', 'asserted'],
   ['Many practices now work remote by default, and GPs rarely see anyone.', 'no-face-to-face', 'asserted'],
+  ['GP surgeries are offering hardly any face-to-face appointments.', 'face-to-face-collapsed', 'asserted'],
+  ['Patients say their practices offer virtually no in-person appointments now.', 'face-to-face-collapsed', 'reported'],
   // reported
   ['Critics say surgeries shut their doors to patients during lockdown.', 'practices-closed', 'reported'],
   ['A newspaper claimed that GP practices were closed throughout the lockdown.', 'practices-closed', 'reported'],
@@ -84,6 +86,9 @@ const rows: Row[] = [
   ['The BMA dropped the option of seeing patients face to face as a default.', 'none'],
   ['Elective surgeries were shut down in April.', 'none'],
   ['GPs should offer face-to-face appointments to all patients who want them.', 'none'],
+  // "hardly any" must govern face-to-face care, not anything else GPs have little of.
+  ['GPs had hardly any time for paperwork during the pandemic.', 'none'],
+  ['Doctors said there was virtually no PPE in surgeries in March.', 'none'],
 ];
 
 describe('stance of a claim in one sentence', () => {
