@@ -27,8 +27,8 @@ export interface ChunkSize {
 }
 
 export const CONTENT_SCRIPT = 'content-scripts/footnote.js';
-/** Imported by the content script only when needed (a card opened, clips on the page). */
-export const LAZY_CHUNKS = ['card-ui.js', 'clips-ui.js'] as const;
+/** Imported by the content script only when needed (an article to mark, a card opened, clips on the page). */
+export const LAZY_CHUNKS = ['highlight-ui.js', 'card-ui.js', 'clips-ui.js'] as const;
 
 export function shareChunk(file: string, code: Buffer | string, chunk: ChunkReport | undefined): ChunkSize {
   const bytes = Buffer.isBuffer(code) ? code : Buffer.from(code, 'utf8');

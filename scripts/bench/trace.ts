@@ -84,11 +84,16 @@ export function tasksOf(events: readonly TraceEvent[], thread: Thread): { start:
   return out;
 }
 
+/** Which scripts count as "ours": a URL fragment, or a test on the whole URL. */
+export type ScriptMatch = string | ((url: string) => boolean);
+const matcher = (match: ScriptMatch) => (typeof match === 'string' ? (url: string) => url.includes(match) : match);
+
 /**
  * The sampling profiler's samples of one thread, each with its time (µs), its length (until the
- * next sample) and whether a frame of its stack belongs to a script whose URL contains `urlPart`.
+ * next sample) and whether a frame of its stack belongs to a script `match` accepts.
  */
-export function samplesOf(events: readonly TraceEvent[], thread: Thread, urlPart: string): { ts: number; us: number; inScript: boolean }[] {
+export function samplesOf(events: readonly TraceEvent[], thread: Thread, match: ScriptMatch): { ts: number; us: number; inScript: boolean }[] {
+  const isScript = matcher(match);
   const profiles = new Map<string, { start: number }>();
   for (const e of events) {
     if (e.name !== 'Profile' || e.pid !== thread.pid || e.tid !== thread.tid || e.id === undefined) continue;
@@ -103,7 +108,7 @@ export function samplesOf(events: readonly TraceEvent[], thread: Thread, urlPart
       const known = ours.get(id);
       if (known !== undefined) return known;
       const node = nodes.get(id);
-      const value = !!node && ((node.callFrame.url ?? '').includes(urlPart) || (node.parent !== undefined && isOurs(node.parent)));
+      const value = !!node && (isScript(node.callFrame.url ?? '') || (node.parent !== undefined && isOurs(node.parent)));
       ours.set(id, value);
       return value;
     };
@@ -132,9 +137,9 @@ export function samplesOf(events: readonly TraceEvent[], thread: Thread, urlPart
 }
 
 /** Each task of the thread with the time its samples spent in the script; tasks without any left out. */
-export function scriptTasks(events: readonly TraceEvent[], thread: Thread, urlPart: string): TaskShare[] {
+export function scriptTasks(events: readonly TraceEvent[], thread: Thread, match: ScriptMatch): TaskShare[] {
   const tasks = tasksOf(events, thread);
-  const samples = samplesOf(events, thread, urlPart).filter((s) => s.inScript);
+  const samples = samplesOf(events, thread, match).filter((s) => s.inScript);
   const out: TaskShare[] = [];
   let j = 0;
   for (const task of tasks) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isExtensionScript } from '@/scripts/bench/extension-chromium';
 import { longestTask, samplesOf, scriptTasks, tasksOf, threadRunning, type TraceEvent } from '@/scripts/bench/trace';
 
 const MAIN = { pid: 1, tid: 1 };
@@ -49,6 +50,14 @@ describe('reading a trace', () => {
     expect(samples.map((s) => s.ts)).toEqual([1100, 1200, 1300, 1400]);
     expect(samples.map((s) => s.inScript)).toEqual([true, true, false, true]);
     expect(samples.map((s) => s.us)).toEqual([100, 100, 100, 0]);
+  });
+
+  it('takes a test on the whole URL, so chunks served at another address count too', () => {
+    const events = profile(1000, 100, [true, false, true]);
+    expect(samplesOf(events, MAIN, isExtensionScript).map((s) => s.inScript)).toEqual([true, false, true]);
+    expect(samplesOf(events, MAIN, (url) => url.endsWith('/highlight-ui.js')).map((s) => s.inScript)).toEqual([false, false, false]);
+    expect(isExtensionScript('chrome-extension://0f3e-dynamic/highlight-ui.js')).toBe(true);
+    expect(isExtensionScript('http://page/chrome-extension://x.js')).toBe(false);
   });
 
   it('gives each task the time it spent in the script, leaving out tasks that never ran it', () => {
