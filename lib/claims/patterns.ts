@@ -136,7 +136,14 @@ export const PATTERNS: readonly ClaimPattern[] = [
     negatable: true,
     refuse: CLOSURE_NOT_CLAIM,
   }),
-  P('practices-closed', src`(?:${PRACTICES_OR_GPS})${gap(4)}(?:shut|shutting|closed|closing) up shop\b`, { words: [W.upShop], negatable: true }),
+  // "surgeries shut up shop during lockdown"; "practices are shutting up shop across the country, leaving people to travel
+  // miles" is closures over years, not the claim: the setting must be the pandemic.
+  P('practices-closed', src`(?:${PRACTICES_OR_GPS})${gap(4)}(?:shut|shutting|closed|closing) up shop\b`, {
+    words: [W.upShop],
+    negatable: true,
+    needs: PANDEMIC_OR_PATIENTS,
+    refuse: CLOSURE_NOT_CLAIM,
+  }),
   P('practices-closed', src`\bnot (?:opening|open) their doors\b`, { words: [W.doors], needs: /\b(?:gps|surgeries|practices|family doctors)\b/i }),
   // "the false narrative that general practice is not open to patients"
   P('practices-closed', src`(?:${PRACTICES_OR_GPS})\s+(?:is|are|was|were|has been|have been|had been)\s+(?:still\s+)?not\s+${Q}open${Q}(?!\w|\s+(?:their|its|to new))`, {

@@ -22,11 +22,15 @@ const rows: Row[] = [
   ['Many practices now work remote by default, and GPs rarely see anyone.', 'no-face-to-face', 'asserted'],
   ['GP surgeries are offering hardly any face-to-face appointments.', 'face-to-face-collapsed', 'asserted'],
   ['Patients say their practices offer virtually no in-person appointments now.', 'face-to-face-collapsed', 'reported'],
+  ['GP surgeries shut up shop during the first lockdown.', 'practices-closed', 'asserted'],
+  ['In 2020 practices were closed during the pandemic.', 'practices-closed', 'asserted'],
+  ['Since 2015, millions are unable to get an appointment with a GP.', 'cannot-see-gp', 'asserted'],
   // reported
   ['Critics say surgeries shut their doors to patients during lockdown.', 'practices-closed', 'reported'],
   ['A newspaper claimed that GP practices were closed throughout the lockdown.', 'practices-closed', 'reported'],
   ['The letter also inferred that surgeries had been closed to face-to-face appointments.', 'practices-closed', 'reported'],
   ['Campaigners argue that family doctors are refusing to see patients face to face.', 'no-face-to-face', 'reported'],
+  ['“The Conservatives have cut 2,000 GPs since 2015, leaving millions unable to get an appointment at all,” he said.', 'cannot-see-gp', 'reported'],
   ['‘GP surgeries have been shut to patients since March and nobody will tell us when they open,’ said one campaigner.', 'practices-closed', 'reported'],
   ['GPs have been facing a barrage of negative media attention for being closed.', 'practices-closed', 'reported'],
   ['GPs have been accused of hiding behind their receptionists.', 'no-face-to-face', 'reported'],
@@ -86,6 +90,9 @@ const rows: Row[] = [
   ['The BMA dropped the option of seeing patients face to face as a default.', 'none'],
   ['Elective surgeries were shut down in April.', 'none'],
   ['GPs should offer face-to-face appointments to all patients who want them.', 'none'],
+  // A year is a date, not a count of the subject; closures over years are not the pandemic claim.
+  ['Practices are shutting up shop across the country, leaving people to travel miles to be seen, and GPs overburdened.', 'none'],
+  ['By 2021, 40 practices were closed during the pandemic.', 'none'],
   // "hardly any" must govern face-to-face care, not anything else GPs have little of.
   ['GPs had hardly any time for paperwork during the pandemic.', 'none'],
   ['Doctors said there was virtually no PPE in surgeries in March.', 'none'],
