@@ -1,15 +1,13 @@
 /**
- * Evidence that fits the article (issue 10), in each real browser: a served real page (the Daily
- * Record, 24 August 2021, a Scottish story) is read for its date and nation, and a click on a
- * claim opens a card that says what Footnote read ("Article: 24 August 2021 · Scotland"), what the
- * claim speaks of, that there is no figure for Scotland and the figures shown are England's, and
- * shows the first counter-figure (the one ranked first for that article) with its source link,
- * then below it the figures that qualify the claim ("context") with theirs, and labels the figures
- * published after the article.
+ * Evidence that fits the article (issue 10), in each real browser: a served real page is read for
+ * its date and nation, and a click on a claim opens a card that says what Footnote read, what the
+ * claim speaks of, and shows the first counter-figure (the one ranked first for that article) with
+ * its source link, then below it the figures that qualify the claim ("context") with theirs, and
+ * labels the figures published after the article.
  *
- * No real 2024 page that makes a flaggable claim, with its date on the page, could be found for a
- * fixture (see tests/fixtures/articles/README.md); the 2024 ranking is proven on the real pack in
- * tests/claims/evidence-fit*.test.ts.
+ * Two real pages: a 2024 English report (Yahoo News, 17 September 2024: a study of GPs' hours),
+ * whose card opens with a 2024 figure; and a Scottish story (the Daily Record, 24 August 2021),
+ * whose card says there is no figure for Scotland and that the figures shown are England's.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,12 +19,13 @@ import type { TestPage } from './browsers';
 import { FIXTURES_DIR } from './server';
 import { forEachBrowser, type BrowserSuite } from './suite';
 
-const ARTICLE = '/articles/dailyrecord-2021-08-let-us-see-the-doctor.html';
+const SCOTTISH = '/articles/dailyrecord-2021-08-let-us-see-the-doctor.html';
+const ARTICLE_2024 = '/articles/yahoo-2024-09-gps-average-26-hours.html';
 
 /** What the card must show for each flagged claim, worked out in node from the same page and the built-in pack. */
-function expectedCards() {
+function expectedCards(article: string) {
   const { engine } = loadEngine();
-  const file = resolve(FIXTURES_DIR, `.${ARTICLE}`);
+  const file = resolve(FIXTURES_DIR, `.${article}`);
   const result = scanHtml(readFileSync(file, 'utf8'), file, engine);
   const pack = buildBuiltinPack();
   return result.claims
@@ -36,7 +35,7 @@ function expectedCards() {
       const first = (direction: string) => ranked.figures.find((f) => f.evidence.direction === direction)!.evidence;
       return {
         claimId: claim.claimId,
-        counter: { id: first('counters').id, url: first('counters').source.url, period: first('counters').period.label },
+        counter: { id: first('counters').id, url: first('counters').source.url, period: first('counters').period.label, from: first('counters').period.from },
         context: { id: first('context').id, url: first('context').source.url },
         later: ranked.figures.filter((f) => f.afterArticle).map((f) => f.evidence.id),
         note: ranked.nationNote,
@@ -45,9 +44,9 @@ function expectedCards() {
     });
 }
 
-async function openCard(suite: BrowserSuite, tag: string, index: number): Promise<TestPage> {
+async function openCard(suite: BrowserSuite, article: string, tag: string, index: number): Promise<TestPage> {
   const page = await suite.page();
-  await page.goto(suite.server.url(`${ARTICLE}?${tag}`));
+  await page.goto(suite.server.url(`${article}?${tag}`));
   await page.waitForSelector('footnote-mark[tabindex]');
   // The index-th claim (marks in reading order; a claim may be marked in several pieces).
   await page.evaluate((i) => {
@@ -90,7 +89,30 @@ function readCard(page: TestPage) {
 }
 
 forEachBrowser('evidence fit', (suite) => {
-  const expected = expectedCards();
+  const expected = expectedCards(SCOTTISH);
+  const expected2024 = expectedCards(ARTICLE_2024);
+
+  it('the served 2024 page is read as 17 September 2024, England, with two claims flagged', () => {
+    expect(expected2024.map((c) => c.claimId)).toEqual(['gps-doing-less', 'gps-doing-less']);
+    // The ranking puts a 2024 figure first for a 2024 article.
+    expect(expected2024[0]!.counter.from.startsWith('2024')).toBe(true);
+  });
+
+  it('a 2024 article: the card shows a 2024 figure first and a context figure below it, each with its source link', async () => {
+    const want = expected2024[0]!;
+    const page = await openCard(suite, ARTICLE_2024, 'fit-2024', 0);
+    const card = await readCard(page);
+    expect(card.article).toBe('Article: 17 September 2024 · England');
+    expect(card.note).toBeNull();
+    expect(card.groups[0]).toBe('What the record shows');
+    expect(card.groups).toContain('Figures that qualify it');
+    expect(card.counter).toMatchObject({ id: want.counter.id, href: want.counter.url, target: '_blank', shown: true, later: null, period: want.counter.period });
+    expect(card.counter!.period).toContain('2024');
+    expect(card.context).toMatchObject({ id: want.context.id, href: want.context.url, target: '_blank', shown: true });
+    expect(card.contextBelowCounter).toBe(true);
+    expect(card.later.every((id) => want.later.includes(id!))).toBe(true);
+    expect(page.errors()).toEqual([]);
+  });
 
   it('the served Scottish page is read as 24 August 2021, Scotland, with three claims flagged', () => {
     expect(expected.map((c) => c.claimId)).toEqual(['practices-closed', 'no-face-to-face', 'practices-closed']);
@@ -98,7 +120,7 @@ forEachBrowser('evidence fit', (suite) => {
 
   it('the card says what Footnote read, that the figures are England’s, and shows the first-ranked counter-figure, then a context figure below it, each with its source link', async () => {
     const want = expected[0]!;
-    const page = await openCard(suite, 'fit-first', 0);
+    const page = await openCard(suite, SCOTTISH, 'fit-first', 0);
     const card = await readCard(page);
     expect(card.article).toBe('Article: 24 August 2021 · Scotland');
     expect(card.speaksOf).toBe(`Speaks of: ${want.speaksOf!.words}, ${want.speaksOf!.period}`);
@@ -118,7 +140,7 @@ forEachBrowser('evidence fit', (suite) => {
 
   it('a claim with a UK-wide figure among its record says so in the note', async () => {
     const want = expected[1]!;
-    const page = await openCard(suite, 'fit-second', 1);
+    const page = await openCard(suite, SCOTTISH, 'fit-second', 1);
     const card = await readCard(page);
     expect(card.note).toBe("Footnote has no figure for Scotland alone. The figures shown are England's, except one, which covers the whole UK.");
     expect(card.speaksOf).toBe('Speaks of: still, June – August 2021');
