@@ -76,14 +76,21 @@ function largestArticle(doc: Document): { el: Element | null; text: number; coun
 
 export function readPageSignals(doc: Document, url: string): PageSignals {
   const nodes = jsonLdNodes(doc);
-  const largest = largestArticle(doc);
+  // The <article> text is counted only if detection gets that far down its cascade: most news pages
+  // are decided by JSON-LD or og:type, and counting reads every paragraph of the page.
+  let largest: { text: number; count: number } | null = null;
+  const counted = () => (largest ??= largestArticle(doc));
   return {
     url,
     jsonLdTypes: nodes.flatMap((n) => n.type),
     ogType: meta(doc, 'og:type')?.toLowerCase() ?? null,
     articleBody: doc.querySelector('[itemprop="articleBody"]') !== null,
-    articleText: largest.text,
-    articleCount: largest.count,
+    get articleText() {
+      return counted().text;
+    },
+    get articleCount() {
+      return counted().count;
+    },
   };
 }
 

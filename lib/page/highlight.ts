@@ -159,11 +159,22 @@ export class MarkSet {
     return piece ? this.byPiece.get(piece) : undefined;
   }
 
-  /** Marks in document order. */
+  /**
+   * Marks in document order (those the page took out of the document last). One native pass over
+   * the document's marks: comparing pieces pairwise walks sibling lists, which on a page of
+   * thousands of paragraphs costs milliseconds for a few dozen marks.
+   */
   all(): Mark[] {
-    return this.list
-      .slice()
-      .sort((a, b) => (a.pieces[0]!.compareDocumentPosition(b.pieces[0]!) & 4 /* FOLLOWING */ ? -1 : 1));
+    const first = this.list[0]?.pieces[0];
+    if (!first || this.list.length < 2) return this.list.slice();
+    const members = new Set(this.list);
+    const ordered: Mark[] = [];
+    for (const piece of Array.from(first.ownerDocument.querySelectorAll(MARK_TAG))) {
+      const mark = this.byPiece.get(piece);
+      if (mark && members.delete(mark)) ordered.push(mark);
+    }
+    for (const mark of this.list) if (members.has(mark)) ordered.push(mark);
+    return ordered;
   }
 
   get size(): number {

@@ -23,6 +23,19 @@ describe('readPageSignals', () => {
     expect(jsonLdNodes(doc)[1]?.node['datePublished']).toBe('2021-05-20');
   });
 
+  it('counts the <article> text only when asked, once', () => {
+    const doc = parse(`<head><meta property="og:type" content="article"></head><body><article><p>${CLAIM}</p></article><article><p>x</p></article></body>`);
+    const spy = vi.spyOn(doc, 'querySelectorAll');
+    const s = readPageSignals(doc, 'https://example.co.uk/a');
+    const articleQueries = () => spy.mock.calls.filter(([sel]) => sel === 'article').length;
+    expect(articleQueries()).toBe(0);
+    expect(s.articleText).toBe(CLAIM.length);
+    expect(s.articleCount).toBe(2);
+    expect(articleQueries()).toBe(1);
+    // What detection and scan --json see is the same plain data.
+    expect(JSON.parse(JSON.stringify(s))).toMatchObject({ articleText: CLAIM.length, articleCount: 2 });
+  });
+
   it('reads dates in order of trust', () => {
     const doc = parse(`<head><meta property="article:published_time" content="2021-05-21T08:00:00Z"></head>
       <body><article><p class="byline">By A Writer, 19 May 2021</p><time datetime="2021-05-22">22 May</time><p>x</p></article></body>`);

@@ -188,6 +188,15 @@ describe('MarkSet', () => {
     expect(set.all()).toEqual([a, b]);
   });
 
+  it('lists marks the page took out of the document after those in it, and forgets removed ones', () => {
+    const { p, set, marks } = twoMarks();
+    const [a, b] = marks as [Mark, Mark];
+    p.root.querySelectorAll('p')[0]!.remove();
+    expect(set.all()).toEqual([b, a]);
+    set.remove(b);
+    expect(set.all()).toEqual([a]);
+  });
+
   it('lights every piece of a claim together', () => {
     const { marks } = twoMarks();
     setActive(marks[0]!, true);
