@@ -370,10 +370,15 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
     const report = () => {
       // One report once the marking in hand is done, not one a chunk.
       if (queue.size > 0) return queue.push(report);
-      reportQueued = false;
-      if (!article || signal.aborted) return;
-      const claims = marks.all().map((m) => m.match).slice(0, 500);
-      track(messenger.send('page/report', { url: location.href, article, claims }).then(() => undefined));
+      // In a task of its own: the frame that wrapped the last marks also pays for the page's layout.
+      track(
+        new Promise<void>((resolve) => ctx.setTimeout(resolve, 0)).then(() => {
+          reportQueued = false;
+          if (!article || signal.aborted) return;
+          const claims = marks.all().map((m) => m.match).slice(0, 500);
+          return messenger.send('page/report', { url: location.href, article, claims }).then(() => undefined);
+        }),
+      );
     };
 
     function queueReport() {
