@@ -211,37 +211,62 @@ interface Driver {
   close(): Promise<void>;
 }
 
-function playwrightDriver(page: PwPage): Driver {
-  const handleFor = async (selector: string) => {
-    await page.evaluate(DEEP_QUERY_SOURCE);
-    const handle = await page.evaluateHandle((s) => (globalThis as unknown as DeepWindow).__fnDeepAll(s)[0] ?? null, selector);
-    return handle.asElement();
+/** What the harness uses of an element handle, the same in both libraries but for their types. */
+interface ElementHandleLike {
+  evaluate(fn: never, arg: never): Promise<unknown>;
+  dispose(): Promise<void>;
+}
+
+/** A handle to a page value that may be an element (both libraries' JSHandle). */
+interface JsHandleLike<H> {
+  asElement(): H | null;
+  dispose(): Promise<void>;
+}
+
+/** The page-side lookup of the first deep match (DEEP_QUERY_SOURCE must have run). */
+const firstDeepMatch = (selector: string): Element | null => (globalThis as unknown as DeepWindow).__fnDeepAll(selector)[0] ?? null;
+
+/**
+ * onElement and clickElement over one library's element handles: find the first deep match, act
+ * on it, let the handle go. The libraries differ only in how a handle is looked up and clicked.
+ */
+function elementActions<H extends ElementHandleLike>(
+  lookUp: (selector: string) => Promise<JsHandleLike<H>>,
+  click: (el: H) => Promise<void>,
+): Pick<Driver, 'onElement' | 'clickElement'> {
+  const withElement = async <T>(selector: string, use: (el: H) => Promise<T>): Promise<{ found: boolean; value?: T }> => {
+    const handle = await lookUp(selector);
+    const el = handle.asElement();
+    if (!el) {
+      await handle.dispose();
+      return { found: false };
+    }
+    try {
+      return { found: true, value: await use(el) };
+    } finally {
+      await el.dispose();
+    }
   };
+  return {
+    onElement: (selector, fn, arg) => withElement(selector, (el) => el.evaluate(fn as never, arg as never) as never),
+    clickElement: async (selector) => (await withElement(selector, click)).found,
+  };
+}
+
+function playwrightDriver(page: PwPage): Driver {
   return {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     startNavigation: (url) => void page.goto(url).catch(() => undefined),
     url: () => page.url(),
     rawEvaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     rawEvaluateString: (expression) => page.evaluate(expression),
-    async onElement(selector, fn, arg) {
-      const el = await handleFor(selector);
-      if (!el) return { found: false };
-      try {
-        return { found: true, value: (await el.evaluate(fn as never, arg)) as never };
-      } finally {
-        await el.dispose();
-      }
-    },
-    async clickElement(selector) {
-      const el = await handleFor(selector);
-      if (!el) return false;
-      try {
-        await el.click({ timeout: WAIT_MS });
-      } finally {
-        await el.dispose();
-      }
-      return true;
-    },
+    ...elementActions(
+      async (selector) => {
+        await page.evaluate(DEEP_QUERY_SOURCE);
+        return page.evaluateHandle(firstDeepMatch, selector);
+      },
+      (el) => el.click({ timeout: WAIT_MS }),
+    ),
     keyDown: (key) => page.keyboard.down(key),
     keyUp: (key) => page.keyboard.up(key),
     typeText: (text) => page.keyboard.type(text),
@@ -255,13 +280,6 @@ function playwrightDriver(page: PwPage): Driver {
 }
 
 function puppeteerDriver(page: PpPage): Driver {
-  const handleFor = async (selector: string) => {
-    await page.evaluate(DEEP_QUERY_SOURCE);
-    const handle = await page.evaluateHandle((s) => (globalThis as unknown as DeepWindow).__fnDeepAll(s)[0] ?? null, selector);
-    const el = handle.asElement() as ElementHandle<Element> | null;
-    if (!el) await handle.dispose();
-    return el;
-  };
   return {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     // puppeteer's goto() to a moz-extension:// page never resolves although the page loads.
@@ -269,25 +287,14 @@ function puppeteerDriver(page: PpPage): Driver {
     url: () => page.url(),
     rawEvaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     rawEvaluateString: (expression) => page.evaluate(expression),
-    async onElement(selector, fn, arg) {
-      const el = await handleFor(selector);
-      if (!el) return { found: false };
-      try {
-        return { found: true, value: (await el.evaluate(fn as never, arg)) as never };
-      } finally {
-        await el.dispose();
-      }
-    },
-    async clickElement(selector) {
-      const el = await handleFor(selector);
-      if (!el) return false;
-      try {
-        await el.click();
-      } finally {
-        await el.dispose();
-      }
-      return true;
-    },
+    ...elementActions(
+      async (selector) => {
+        await page.evaluate(DEEP_QUERY_SOURCE);
+        // Typed as a handle to a Node; the match is an Element, which click() needs.
+        return (await page.evaluateHandle(firstDeepMatch, selector)) as JsHandleLike<ElementHandle<Element>>;
+      },
+      (el) => el.click(),
+    ),
     keyDown: (key) => page.keyboard.down(key as KeyInput),
     keyUp: (key) => page.keyboard.up(key as KeyInput),
     typeText: (text) => page.keyboard.type(text),
