@@ -132,6 +132,12 @@ export interface TestBrowser {
   onRequest(listener: (request: SeenRequest) => void): () => void;
   /** Has the extension's background (service worker or background page) fetch `url`; resolves to 'ok' or the error. */
   fetchFromBackground(url: string): Promise<string>;
+  /**
+   * The driving library's own object, for what the common interface cannot reach: the extension's
+   * service worker (Chromium), the browser's own window over WebDriver BiDi (Firefox). Tests that
+   * use it say why.
+   */
+  readonly library: { name: 'chromium'; context: import('playwright-core').BrowserContext } | { name: 'firefox'; browser: PpBrowser };
   close(): Promise<void>;
 }
 
@@ -619,6 +625,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
   const browser: TestBrowser = {
     name: 'chromium',
     extensionBase,
+    library: { name: 'chromium', context },
     async newPage() {
       // Reuse the blank tab Chromium opens at start, so tab counts stay what a test expects.
       const blank = initial.shift();
@@ -738,6 +745,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
   const browser: TestBrowser = {
     name: 'firefox',
     extensionBase,
+    library: { name: 'firefox', browser: pp },
     async newPage() {
       const blank = initial.shift();
       return wrap(blank && !blank.isClosed() && blank.url() === 'about:blank' ? blank : await pp.newPage());
