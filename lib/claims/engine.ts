@@ -76,6 +76,12 @@ const HEDGE_BEFORE = /\b(?:some|a few|few|two|three|four|five|six|seven|eight|ni
 const isFullRecord = (e: EvidenceLink | Evidence): e is Evidence => 'period' in e && 'direction' in e && 'source' in e && 'nation' in e;
 
 const RESTRICTED_SUBJECT = /^[\w'’‘-]+(?:\s+[\w'’‘-]+)?,?\s+(?:who|that|which|whose)\b/i;
+// A condition or a purpose is not a statement of fact: "if patients can't get an appointment, they
+// end up in A&E". Tested on the clause before the match.
+const CONDITION_BEFORE = /\b(?:if|unless|whether|lest|in case|so that|in order that)\b[^,;:.!?–—]*$/i;
+// Intent, threat or duty in the words between subject and verb ("GPs are threatening to do even less
+// work", "practices will close", "GPs must stop hiding"): what someone may do, not what they did.
+const INTENT_GAP = /\b(?:will|would|shall|should|must|could|(?:threat(?:en(?:s|ed|ing)?)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|set|going|about|want(?:s|ed)?|need(?:s|ed)?|ought|vow(?:s|ed)?|warn(?:s|ed)?|urg(?:e|es|ed)|told|asked)\s+to|['’]ll|['’]d)\b/i;
 // A yes/no question does not assert what it asks ("Were GP surgeries closed?"); a why-question does.
 const YES_NO_QUESTION = /^['‘’"“]?(?:are|is|were|was|have|has|had|did|do|does|can|could|should|will|would|must)\b[^?]*\?['’"”]?$/i;
 /** Quotations shorter than this many words are scare quotes ('closed'), not someone's speech. */
@@ -200,6 +206,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         if (c.pattern.kind === 'claim' && HEDGE_BEFORE.test(s.slice(Math.max(0, c.from - 60), c.from))) continue;
         // "GPs who won't see us face to face", "surgeries that closed": a subset named, not the claim made.
         if (c.pattern.kind === 'claim' && RESTRICTED_SUBJECT.test(c.words)) continue;
+        if (c.pattern.kind === 'claim' && (CONDITION_BEFORE.test(s.slice(Math.max(0, c.from - 80), c.from)) || INTENT_GAP.test(c.gap))) continue;
         const clause = clauseOf(text, span, span.start + c.from, span.start + c.to);
         if (taken.some((t) => t.start < clause.end && clause.start < t.end)) continue;
         taken.push(clause);

@@ -222,6 +222,8 @@ export const PATTERNS: readonly ClaimPattern[] = [
   P('no-face-to-face', src`\b(?:remote|telephone|phone|online|virtual|video)(?:\s+\w+){0,2}\s+(?:by default|as (?:the|a) default)\b|\bremote[- ]first\b|\bdefault(?:ing|ed)?\s+to\s+(?:remote|telephone|phone|online|virtual)\b`, {
     words: [W.byDefault],
     needs: /\b(?:gps?|family doctors?|surger(?:y|ies)|practices|general practice)\b/i,
+    // "GPs warned NOT to default to virtual consultations": advice against it, not the claim.
+    refuse: /\b(?:not|never|n['’]t)\s+(?:to\s+)?(?:be\s+)?default/i,
   }),
   // "surgeries are continuing to insist on the telephone or online consultations"
   P('no-face-to-face', src`(?:${PRACTICES_OR_GPS})${gapN(3)}insist(?:s|ed|ing)?\s+on\s+(?:the\s+)?(?:telephone|phone|remote|online|video|virtual)\b`, { words: [W.insistOn] }),

@@ -38,6 +38,16 @@ const REBUT_AFTER = new RegExp(
 /** A following sentence that refutes the one before: "That is simply untrue." */
 const REBUT_NEXT = /^['‘’"“]?(?:(?:but\s+)?(?:this|that|it|which)(?:['’]s|\s+is|\s+was)\s+(?:simply\s+|just\s+|completely\s+|patently\s+|also\s+)?(?:not true|untrue|false|wrong|a myth|nonsense|not the case|incorrect|misleading|rubbish)|(?:not so|nonsense|wrong|untrue|false)[.!]|(?:nothing|none of (?:this|that|it))\s+could\s+be\s+(?:further|farther)\s+from\s+the\s+truth)/i;
 
+/**
+ * A complaint about what someone said, before the claim it names: "disheartening … to read articles
+ * which have suggested that…", "undermined … a public rebuke which also inferred that…", "in
+ * response to an article claiming that…". With attribution, the claim is named to answer it.
+ */
+const COMPLAINT_BEFORE = /\b(?:disheartening|disappointing|disappointed|dismay(?:ed|ing)?|demorali[sz](?:ing|ed)|sadden(?:ed|ing|s)?|appall(?:ed|ing)|insult(?:ing|ed)?|offensive|hurtful|upsetting|unfair(?:ly)?|unjust(?:ly)?|wrongly|undermin(?:e|ed|es|ing)|rebuke[sd]?|scapegoat\w*|vilif\w*|denigrat\w*|demoni[sz]\w*|in (?:response|reply) to|respond(?:s|ed|ing)? to)\b/i;
+
+/** The same complaint after the claim: "Accusations of general practice being closed 'extremely damaging'". */
+const COMPLAINT_AFTER = /^\W*(?:\s*(?:is|are|was|were|has been|have been|being)\b)?\s*['‘’"“]?(?:(?:extremely|deeply|hugely|very|so|incredibly|utterly|completely|totally|really)\s+)?(?:damaging|demorali[sz]ing|hurtful|insulting|offensive|disheartening|upsetting|unfair|unjust|an insult|a slur|a smear)\b/i;
+
 /** Attribution: someone says, claims, reports, believes or implies it. */
 const REPORTED = /\b(?:say|says|said|saying|claim|claims|claimed|claiming|alleg(?:e|es|ed|ing|ation|ations)|argu(?:e|es|ed|ing)|complain(?:s|ed|ing)?|insist(?:s|ed|ing)?|suggest(?:s|ed|ing|ion|ions)?|report(?:s|ed|ing)?|reportedly|write|writes|wrote|written|told|tell|tells|warn(?:s|ed|ing)?|believ(?:e|es|ed|ing)|think|thinks|thought|fear(?:s|ed)?|infer(?:s|red|ring)?|impl(?:y|ies|ied|ying|ication)|insinuat\w*|accus(?:e|es|ed|ing|ation|ations)|assert(?:s|ed|ing)?|maintain(?:s|ed)?|according to|perceiv(?:e|es|ed|ing)|perceptions?|impressions?|describ(?:e|es|ed|ing)|heard|rumou?rs?|tweet(?:s|ed)?|post(?:s|ed)|headlines?|critics?|campaigners?|stories|narratives?|accounts?|revealed|admitted|concede[sd]?|found|media|press|coverage|jibes?|attacks?|asked|asks|articles?|columns?|columnists?|entitled|titled)\b/i;
 
@@ -63,6 +73,6 @@ export function stanceOf(c: StanceContext): Stance {
     return 'rebutted';
   }
   // Attribution anywhere in the sentence, the matched words included ("GPs have been accused of…").
-  if (c.quoted || REPORTED.test(c.sentence)) return 'reported';
+  if (c.quoted || REPORTED.test(c.sentence)) return COMPLAINT_BEFORE.test(before) || COMPLAINT_AFTER.test(after) ? 'rebutted' : 'reported';
   return 'asserted';
 }

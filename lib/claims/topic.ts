@@ -15,9 +15,13 @@ export interface TopicResult {
 // "GP" is matched case-sensitively: "gp" in running text is rarely the doctor.
 const GP_TERMS = /\bGPs?\b|\bGPS['’]|\bGP['’]s\b|\b[Gg]eneral [Pp]ractic(?:e|es|es['’]|tioners?)\b|\b[Ff]amily (?:doctors?|GPs?)\b|\b[Dd]octors?['’]? surger(?:y|ies)\b|\bRCGP\b|\bGPC\b|\bLMCs?\b|\bPCNs?\b|\b[Pp]rimary [Cc]are [Nn]etworks?\b|\bRoyal College of (?:GPs|General Practitioners)\b/g;
 const ACCESS_TERMS = /\bface[- ]to[- ]face\b|\bin[- ]person\b|\bappointments?\b|\bconsultations?\b|\btriage\b|\bsurger(?:y|ies)\b|\bpractices?\b|\breceptionists?\b|\b8am\b|\bwaiting rooms?\b|\baccess\b/gi;
-const UK_TERMS = /\bNHS\b|\bBMA\b|\bNHSE(?:I)?\b|\bCCGs?\b|\bICBs?\b|\bCQC\b|\bQOF\b|\b[Hh]ealth [Ss]ecretary\b|\bDepartment of Health\b|\bWhitehall\b|\bWestminster\b|\bHolyrood\b|\bSenedd\b|\bStormont\b|\bEngland\b|\bEnglish\b|\bBritain\b|\bBritish\b|\bUK\b|\bScotland\b|\bWales\b|\bNorthern Ireland\b/g;
-/** Another country's health system: with no NHS or UK word, such a page is not about NHS general practice. */
-const ELSEWHERE = /\bMedicare\b|\bMedicaid\b|\bAmericans?\b|\bUnited States\b|\bU\.S\.|\bHSE\b|\b(?<!Northern )Ireland\b|\bIrish\b|\bAustralia\w*|\bNew Zealand\b|\bCanad\w+|\bIndia\b/g;
+const UK_TERMS = /\bNHS\b|\bBMA\b|\bNHSE(?:I)?\b|\bCCGs?\b|\bICBs?\b|\bCQC\b|\bQOF\b|\b[Hh]ealth [Ss]ecretary\b|\bDepartment of Health\b|\bWhitehall\b|\bWestminster\b|\bHolyrood\b|\bSenedd\b|\bStormont\b|\bEngland\b|\bEnglish\b|\bBritain\b|\bBritish\b(?! Columbia)|\bUK\b|\bScotland\b|\bWales\b(?!, Australia)|\bNorthern Ireland\b/g;
+/**
+ * Another country's health system. A page whose words place it abroad far more often than in the
+ * UK is not about NHS general practice, even with a stray UK word ("moved back to England", an
+ * Irish "Department of Health").
+ */
+const ELSEWHERE = /\bMedicare\b|\bMedicaid\b|\bAmericans?\b|\bUnited States\b|\bU\.S\.|\bHSE\b|\b(?<!Northern )Ireland\b|\bIrish\b|\bTaoiseach\b|\bDáil\b|\bSláintecare\b|\bESRI\b|\b(?:Dublin|Cork|Galway|Limerick|Donegal|Tipperary|Wexford|Wicklow|Kilkenny|Waterford|Sligo|Leitrim|Roscommon|Offaly|Laois|Kildare)\b|\bAustralia\w*|\bNew South Wales\b|\bQueensland\b|\bVictoria(?:n)?\b(?= (?:government|premier|health))|\bNew Zealand\b|\bCanad\w+|\bOntario\b|\bQuebec\b|\bAlberta\b|\bBritish Columbia\b|\bIndia\b/g;
 
 const NEIGHBOURS: ReadonlyArray<[string, RegExp]> = [
   ['dental', /\bdent(?:al|ists?|istry)\b|\borthodont\w*/gi],
@@ -81,7 +85,9 @@ export function topicOf(title: string, body: string, host: string | null = null)
   }
   score = round2(Math.max(0, Math.min(1, score)));
   const enoughGp = gp >= 3 || (gp >= 2 && titleGp);
-  const elsewhere = uk === 0 ? count(ELSEWHERE, text) : 0;
+  const abroadHost = host !== null && /\.(?:ie|au|ca|nz|in|us)$/i.test(host);
+  const abroad = count(ELSEWHERE, text) + count(ELSEWHERE, title) + (abroadHost ? 1 : 0);
+  const elsewhere = abroad > 0 && (uk === 0 || abroad >= 2 * uk) ? abroad : 0;
   const onTopic = score >= 0.55 && enoughGp && elsewhere === 0;
   if (!enoughGp) signals.push('topic:too-few-gp-terms');
   if (elsewhere > 0) signals.push(`topic:outside-uk=${elsewhere}`);

@@ -57,6 +57,9 @@ describe('topicOf', () => {
     ['US primary care', 'Primary care crisis', 'Americans struggle to see a primary care physician. Medicare patients wait a month. PCPs are leaving; one general practitioner said GPs and family doctors are burnt out.', null, false],
     ['shops', 'Shops shut', 'All non-essential shops must close. Retailers on the high street shut their doors and stores went online.', null, false],
     ['a GP mentioned once', 'Waiting lists hit record', 'Hospital waiting lists reached 7.3 million in England, NHS data show. Patients referred by their GP wait longer for elective operations.', null, false],
+    ['Irish GPs, one "Department of Health"', 'GP practices in West Cork close their lists', 'Most GP practices in West Cork are closed to new patients, GPs say. Doctors are not surprised by reports from the ESRI and Department of Health on shortages. Practices in Cork offer same-day appointments but GPs cannot take on new patients.', 'www.irishexaminer.com', false],
+    ['Canadian family doctors, one stray "England"', 'Family doctors are scarce in Ontario', 'Canadians without a family doctor crowd walk-in clinics in Ontario. One GP who moved back to England said Canada needs more GPs. Ontario family doctors close their practices to new patients.', null, false],
+    ['a UK story that mentions Australia once', 'GPs under pressure', `${gpStory} Some GPs have left for Australia.`, null, true],
     ['UK host without NHS words', 'Letter: GPs chose an easy life', 'My GPs are not working. Over a dozen GPs at my practice and no appointments. GPs should see patients.', 'www.lancashiretelegraph.co.uk', true],
   ])('%s', (_name, title, body, host, onTopic) => {
     const t = topicOf(title, body, host);

@@ -23,6 +23,9 @@ const rows: Row[] = [
   ['GP surgeries are offering hardly any face-to-face appointments.', 'face-to-face-collapsed', 'asserted'],
   ['Patients say their practices offer virtually no in-person appointments now.', 'face-to-face-collapsed', 'reported'],
   ['GP surgeries shut up shop during the first lockdown.', 'practices-closed', 'asserted'],
+  // A complaint without attribution is the writer's own statement.
+  ['It is disheartening that GP surgeries were closed during the pandemic.', 'practices-closed', 'asserted'],
+  ['GP surgeries have been closed to patients for months, and if you are ill you must ring 111.', 'practices-closed', 'asserted'],
   ['In 2020 practices were closed during the pandemic.', 'practices-closed', 'asserted'],
   ['Since 2015, millions are unable to get an appointment with a GP.', 'cannot-see-gp', 'asserted'],
   // reported
@@ -37,6 +40,10 @@ const rows: Row[] = [
   ['A columnist asked why GPs are ‘still using Covid as an excuse not to see patients’.', 'no-face-to-face', 'reported'],
   ['She claimed that ‘GPs seem to have unilaterally decided they don’t want to see patients anymore’.', 'no-face-to-face', 'reported'],
   // rebutted
+  ['We would like to express how disheartening it has been to read articles which have suggested that GP surgeries have been ‘virtually sealed shut’ throughout the pandemic.', 'practices-closed', 'rebutted'],
+  ['Professor Marshall wrote to the paper in response to an article claiming that GPs are refusing to see patients face to face.', 'no-face-to-face', 'rebutted'],
+  ['Their efforts were undermined by a public rebuke which also inferred that surgeries had been closed to face-to-face appointments.', 'practices-closed', 'rebutted'],
+  ['BMA: Accusations of general practice being closed ‘extremely damaging’ to practice managers', 'practices-closed', 'rebutted'],
   ['It is not true that practices closed during the pandemic.', 'practices-closed', 'rebutted'],
   ['Practices were closed during the pandemic, he claimed, but data show they delivered millions of appointments.', 'practices-closed', 'rebutted'],
   ['They peddled the myth of closed surgeries during the pandemic.', 'practices-closed', 'rebutted'],
@@ -90,6 +97,10 @@ const rows: Row[] = [
   ['The BMA dropped the option of seeing patients face to face as a default.', 'none'],
   ['Elective surgeries were shut down in April.', 'none'],
   ['GPs should offer face-to-face appointments to all patients who want them.', 'none'],
+  // A condition, an intent or a duty is not a statement of fact; advice against a default is not the claim.
+  ['Because if patients can’t get an appointment with their GP, they end up in A&E.', 'none'],
+  ['Despite all this, GPs are threatening to do even less work.', 'none'],
+  ['GPs warned NOT to default to virtual consultations', 'none'],
   // A year is a date, not a count of the subject; closures over years are not the pandemic claim.
   ['Practices are shutting up shop across the country, leaving people to travel miles to be seen, and GPs overburdened.', 'none'],
   ['By 2021, 40 practices were closed during the pandemic.', 'none'],
