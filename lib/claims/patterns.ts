@@ -83,7 +83,7 @@ const W = {
   stopped: gw(src`\b(?:stopped|suspended|put on hold|halted|scrapped|axed|ended|withdrawn|abandoned)\b`),
   notSeeingPatients: gw(src`\bnot\s+(?:seeing|treating)\s+(?:any\s+)?patients\b`),
   refusedDenied: gw(src`\b(?:refused|denied)\b`),
-  hidBehind: gw(src`\bhid(?:e|es|ing|den)\s+behind\b`),
+  hidBehind: gw(src`\b(?:hid(?:e|es|ing|den)|retreat(?:s|ed|ing)?)\s+behind\b`),
   excuse: gw(src`\bexcuse\b`),
   wantToSee: gw(src`\bwant\s+to\s+see\b`),
   hiding: gw(src`\bhiding`),
@@ -92,8 +92,8 @@ const W = {
   /** The verb right after its auxiliary (the last word of the pattern's `(?:are|…|continue to|…)\s+`), perhaps one word between. */
   sees: gw(src`\b(?:are|were|been|to|have|has|had|all)\s+(?:\w+\s+)?(?:seeing|delivering|offering|providing|see|deliver|offer|provide|seen|delivered|offered|provided)\b`),
   // "unable to" may follow "are" with no space between (the pattern's `(?:are|…)?\s*unable to`).
-  cannot: gw(src`\b(?:can['’]?t|cannot|can not|couldn['’]?t|could not|no longer able to)\b|unable to\b|not able to\b`),
-  impossible: gw(src`\b(?:impossible|no way)\b`),
+  cannot: gw(src`\b(?:can['’]?t|cannot|can not|couldn['’]?t|could not|no longer able to)\b|unable to\b|not able to\b|n['’]t able to\b`),
+  impossible: gw(src`\b(?:impossible|impossibility|no way)\b`),
   collapsed: gw(src`\b(?:collapsed?|plummet(?:ed)?|plunged?|nosedived?|crashed|slumped?|dried up|disappeared|vanished|evaporated|fell off a cliff|ground to a halt|all but (?:disappeared|vanished|stopped|ended))\b`),
   dream: gw(src`\b(?:distant dream|thing of the past|rarity|luxury|pipe dream)\b`),
   collapseIn: gw(src`\b(?:collapse|plunge|nosedive|crash)\s+in\b`),
@@ -101,6 +101,7 @@ const W = {
   lazy: gw(src`\b(?:lazy|idle|work-?shy|feckless)\b`),
   less: gw(src`\b(?:less|fewer hours)\b`),
   notDoingJob: gw(src`\b(?:doing their jobs?|pulling their weight|working hard enough)\b`),
+  notWorking: gw(src`\bworking\b`),
   beingClosed: gw(src`\bbeing\s+${Q}(?:closed|shut)\b`),
   golf: gw(src`\b(?:time on their hands|golf|their feet up|(?:sat|sitting|sit)\s+(?:at home|on their hands|idle)|(?:easy|good|quiet|cushy)\s+(?:pandemic|lockdown))\b`),
   easyLife: gw(src`\b(?:easy|easier|cushy)\s+life\b`),
@@ -205,7 +206,7 @@ export const PATTERNS: readonly ClaimPattern[] = [
     needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices|general practice)\b/i,
   }),
   // "hiding behind their screens", "stop hiding behind their telephones"
-  P('no-face-to-face', src`\bhid(?:e|es|ing|den)\s+behind\s+(?:(?:their|the|a|computer|zoom|video|phone|telephone)\s+){0,3}(?:screens?|phones?|telephones?|computers?|zoom|video(?:\s+calls?)?|receptionists?|covid(?:-19)?|the pandemic|triage|e-?consult\w*|laptops?|keyboards?|monitors?)\b`, {
+  P('no-face-to-face', src`\b(?:hid(?:e|es|ing|den)|retreat(?:s|ed|ing)?)\s+behind\s+(?:(?:their|the|a|computer|zoom|video|phone|telephone)\s+){0,3}(?:screens?|phones?|telephones?|computers?|zoom|video(?:\s+calls?)?|receptionists?|covid(?:-19)?|the pandemic|triage|e-?consult\w*|laptops?|keyboards?|monitors?)\b`, {
     words: [W.hidBehind],
     needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices|general practice)\b/i,
   }),
@@ -237,13 +238,15 @@ export const PATTERNS: readonly ClaimPattern[] = [
   // ── cannot-see-gp ───────────────────────────────────────────────────────────────────────────
   // "patients forced to go to A&E because they can't get an appointment", "patients cannot see their GP face to face"
   // A subject narrowed by a relative clause ("patients who have been unable to…") is some patients, not the claim.
-  P('cannot-see-gp', src`\b(?:patients|people|the public|pensioners|the elderly|elderly people|families|constituents|readers|sick people|millions|they|you|we|i|nobody|no one|no-one)(?!\s+(?:who|that|whose|which)\b)${gap(3)}(?:can['’]?t|cannot|can not|couldn['’]?t|could not|(?:are|were|was|been|being|is)?\s*unable to|(?:are|were|was|is)?\s*not able to|no longer able to)\s+(?:(?:even|ever|actually|physically)\s+)?(?:get\s+(?:to\s+|in\s+to\s+)?see|see|get\s+(?:an\s+|a\s+)?appointments?\s+with|book\s+(?:an\s+|a\s+)?appointments?\s+with|get\s+hold\s+of|get\s+through\s+to|get|book|access|obtain|secure)\s+(?:(?:a|an|their|his|her|my|your|our|the|any)\s+)?(?:own\s+)?(?:(?:gp|doctor|family doctor|general practitioner)(?:['’]s)?\b(?!\s+(?:surger|practice))|(?:gp|doctor['’]?s?|${F2F})\s+appointments?\b|appointments?\b)`, {
+  P('cannot-see-gp', src`\b(?:patients|people|the public|pensioners|the elderly|elderly people|families|constituents|readers|sick people|millions|they|you|we|i|nobody|no one|no-one)(?!\s+(?:who|that|whose|which)\b)${gap(3)}(?:can['’]?t|cannot|can not|couldn['’]?t|could not|(?:are|were|was|been|being|is)?\s*unable to|(?:are|were|was|is)?\s*not able to|(?:aren|weren|isn|wasn)['’]t able to|no longer able to)\s+(?:(?:even|ever|actually|physically)\s+)?(?:get\s+(?:to\s+|in\s+to\s+)?see|see|get\s+(?:an\s+|a\s+)?appointments?\s+with|book\s+(?:an\s+|a\s+)?appointments?\s+with|get\s+hold\s+of|get\s+through\s+to|get|book|access|obtain|secure)\s+(?:(?:a|an|their|his|her|my|your|our|the|any)\s+)?(?:own\s+)?(?:(?:gps?|doctors?|family doctors?|general practitioners?)(?:['’]s?)?(?!\w)(?!\s+(?:surger|practice))|(?:gp|doctor['’]?s?|${F2F})\s+appointments?\b|appointments?\b)`, {
     words: [W.cannot],
     negatable: true,
     needs: /\b(?:gps?|family doctors?|doctors?|surger(?:y|ies)|practices|general practice)\b/i,
   }),
   // "it is impossible to see a GP"
   P('cannot-see-gp', src`\b(?:impossible|no way)\s+(?:for\s+\w+\s+)?to\s+(?:get\s+(?:to\s+)?see|see|get|book)\s+(?:(?:a|an|their|your|my)\s+)?(?:gp|doctor|family doctor|(?:gp|${F2F})\s+appointment)\b`, { words: [W.impossible] }),
+  // "the near-impossibility of getting a face-to-face appointment with a GP"
+  P('cannot-see-gp', src`\bimpossibility\s+of\s+(?:getting|seeing|booking|securing)\s+(?:(?:a|an|their|your|my)\s+)?(?:gp|doctor|family doctor|(?:gp|${F2F})\s+appointment(?:\s+with\s+(?:a|an|their|your|my)\s+(?:gp|doctor|family doctor))?)\b`, { words: [W.impossible] }),
 
   // ── face-to-face-collapsed ──────────────────────────────────────────────────────────────────
   P('face-to-face-collapsed', src`${Q}(?:${F2F})${Q}(?:\s+(?:gp\s+)?(?:appointments?|consultations?|care|visits|contacts?))?${gapN(3)}(?:collapsed?|plummet(?:ed)?|plunged?|nosedived?|crashed|slumped?|dried up|disappeared|vanished|evaporated|fell off a cliff|ground to a halt|all but (?:disappeared|vanished|stopped|ended))\b`, {
@@ -282,6 +285,8 @@ export const PATTERNS: readonly ClaimPattern[] = [
     words: [W.easyLife],
     needs: /\b(?:gps|family doctors|doctors)\b/i,
   }),
+  // "Nobody dares admit that GPs aren't working": the verb ends the clause (not "aren't working weekends").
+  P('gps-doing-less', src`(?:${GPS})\s+(?:are not|aren['’]t|were not|weren['’]t)\s+(?:really\s+|actually\s+)?${Q}working${Q}(?=\s*(?:[.,;:!?'"’”)]|$))`, { words: [W.notWorking] }),
   // Negation: "working harder than ever"
   P('gps-doing-less', src`(?:${GPS}|\bdoctors\b|${PRACTICES}|\bwe\b)${gapN(3)}(?:work|working|worked)\s+(?:\w+\s+)?(?:harder than ever|flat out|tirelessly)\b`, {
     words: [W.harderThanEver],

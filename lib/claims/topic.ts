@@ -52,7 +52,8 @@ export function topicOf(title: string, body: string, host: string | null = null)
   const access = count(ACCESS_TERMS, text);
   const ukHost = host !== null && /\.(?:uk|scot|wales|cymru)$/i.test(host);
   const uk = count(UK_TERMS, text) + count(UK_TERMS, title) + (ukHost ? 1 : 0);
-  const titleGp = count(GP_TERMS, title, 1) > 0 || /\bface[- ]to[- ]face\b/i.test(title);
+  // "Why are doctors still hiding behind Zoom screens?": doctors in the headline of a page about GPs.
+  const titleGp = count(GP_TERMS, title, 1) > 0 || /\bface[- ]to[- ]face\b/i.test(title) || (gp >= 3 && /\bdoctors?['’]?\b/i.test(title));
 
   let neighbour = '';
   let neighbourCount = 0;
@@ -79,7 +80,8 @@ export function topicOf(title: string, body: string, host: string | null = null)
   }
   // A neighbour's vocabulary that rivals the GP terms means the page is about the neighbour.
   if (neighbourCount > 0 && neighbourCount >= gp / 2) {
-    const penalty = neighbourCount >= gp ? 0.5 : 0.25;
+    // As often as the GP terms is a comparison ("my dentist sees me, my GP won't"); more often, the page is the neighbour's.
+    const penalty = neighbourCount > gp ? 0.5 : 0.25;
     score -= penalty;
     signals.push(`topic:${neighbour}-terms=${neighbourCount}`);
   }

@@ -23,6 +23,13 @@ const rows: Row[] = [
   ['GP surgeries are offering hardly any face-to-face appointments.', 'face-to-face-collapsed', 'asserted'],
   ['Patients say their practices offer virtually no in-person appointments now.', 'face-to-face-collapsed', 'reported'],
   ['GP surgeries shut up shop during the first lockdown.', 'practices-closed', 'asserted'],
+  // Wordings found missed on unseen pages.
+  ['The near-impossibility of getting a face-to-face appointment with a GP is a scandal.', 'cannot-see-gp', 'asserted'],
+  ['But while schools have long been back, GPs have retreated behind their laptops never to be seen again.', 'no-face-to-face', 'asserted'],
+  ['People aren’t able to get in-person appointments with their GP.', 'cannot-see-gp', 'asserted'],
+  ['A&E is full because people were unable to see their GPs.', 'cannot-see-gp', 'asserted'],
+  ['Nobody dares admit that GPs aren’t working.', 'gps-doing-less', 'asserted'],
+  ['GPs aren’t working weekends this summer.', 'none'],
   // A complaint without attribution is the writer's own statement.
   ['It is disheartening that GP surgeries were closed during the pandemic.', 'practices-closed', 'asserted'],
   ['GP surgeries have been closed to patients for months, and if you are ill you must ring 111.', 'practices-closed', 'asserted'],
@@ -39,6 +46,7 @@ const rows: Row[] = [
   ['GPs have been accused of hiding behind their receptionists.', 'no-face-to-face', 'reported'],
   ['A columnist asked why GPs are ‘still using Covid as an excuse not to see patients’.', 'no-face-to-face', 'reported'],
   ['She claimed that ‘GPs seem to have unilaterally decided they don’t want to see patients anymore’.', 'no-face-to-face', 'reported'],
+  ['She also raised concerns about the strain on emergency services because people were unable to see their GPs.', 'cannot-see-gp', 'reported'],
   // rebutted
   ['We would like to express how disheartening it has been to read articles which have suggested that GP surgeries have been ‘virtually sealed shut’ throughout the pandemic.', 'practices-closed', 'rebutted'],
   ['Professor Marshall wrote to the paper in response to an article claiming that GPs are refusing to see patients face to face.', 'no-face-to-face', 'rebutted'],
