@@ -234,12 +234,18 @@ export function startArticleWalk(doc: Document, title = pageTitle(doc)): Article
   if (headline && (body.contains(headline) || headline.contains(body))) headline = body.contains(headline) ? headline : null;
   const root = headline && !body.contains(headline) ? commonAncestor(body, headline) : body;
   const headed = headedFurniture(root);
+  // The article's own <header> (the one holding its headline, inside the common root) carries the
+  // standfirst, which makes claims as often as the body does; its bylines and share buttons are
+  // still furniture.
+  const header = headline?.parentElement?.closest('header') ?? null;
+  const ownHeader = header && root.contains(header) && !header.contains(body) && !isFurniture(header.parentElement ?? header) ? header : null;
   const keep = (el: Element): boolean => {
     // Ancestors of what is read are never skipped, whatever their class names say.
     if (el.contains(body) || (headline && el.contains(headline))) return true;
     const inBody = body.contains(el);
     const inHeadline = headline ? headline.contains(el) : false;
-    if (!inBody && !inHeadline) return false;
+    const inHeader = ownHeader ? ownHeader.contains(el) : false;
+    if (!inBody && !inHeadline && !inHeader) return false;
     return !headed.has(el) && !isFurniture(el);
   };
   return { root, body, headline, walk: walkTextMap(root, { skip: (el) => !keep(el) }) };

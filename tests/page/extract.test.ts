@@ -71,7 +71,7 @@ describe('extractArticle', () => {
   const page = `<body>
     <header class="site-header"><nav><a>News</a></nav><h1 class="logo">GP News</h1></header>
     <main><article>
-      <header><h1>Surgeries were closed, readers say</h1><p class="byline">By A Writer</p><div class="share">Share this</div></header>
+      <header><h1>Surgeries were closed, readers say</h1><p class="standfirst">Patients say their GP surgery shut its doors for a year.</p><p class="byline">By A Writer</p><div class="share">Share this</div></header>
       <div itemprop="articleBody">${BODY}
         <figure><img alt=""><figcaption>Practices were closed during lockdown, a caption says</figcaption></figure>
         <h2>Related stories</h2><ul><li>GP practices were closed during the pandemic, says a link</li></ul>
@@ -87,6 +87,8 @@ describe('extractArticle', () => {
     expect(headline?.textContent).toBe('Surgeries were closed, readers say');
     expect(map.text).toContain('Surgeries were closed, readers say');
     expect(map.text).toContain(CLAIM);
+    // The standfirst in the article's own header is read; its byline and share buttons are not.
+    expect(map.text).toContain('Patients say their GP surgery shut its doors for a year.');
     for (const furniture of ['GP News', 'By A Writer', 'Share this', 'a caption says', 'says a link', 'writes a reader', '(footer)', 'News\n']) {
       expect(map.text).not.toContain(furniture);
     }
