@@ -3,18 +3,14 @@
  * matter to article detection), the bench bundles under /__bench/, and nothing else.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback, type LoopbackServer } from '../../tests/e2e/loopback';
 
 export interface Route {
   body: string | Buffer;
   type: string;
 }
 
-export interface BenchServer {
-  readonly origin: string;
-  url(path: string): string;
-  close(): Promise<void>;
-}
+export type BenchServer = LoopbackServer;
 
 export const HTML = 'text/html; charset=utf-8';
 export const JS = 'text/javascript; charset=utf-8';
@@ -40,19 +36,5 @@ export async function startBenchServer(routes: ReadonlyMap<string, Route>, optio
     });
     res.end(req.method === 'HEAD' ? undefined : route.body);
   });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok());
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    url: (path) => new URL(path, origin + '/').href,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
+  return listenOnLoopback(server);
 }

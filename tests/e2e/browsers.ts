@@ -7,13 +7,12 @@
  * page UI lives in shadow roots), first match in document order.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import type { Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage, type KeyInput, type ElementHandle } from 'puppeteer-core';
 import type { MessageType, Reply, RequestOf, ResponseOf } from '@/lib/messages';
+import { launchChromiumProfile } from './chromium-launch';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const ALL_BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
@@ -575,44 +574,22 @@ function requireBuild(dir: string, target: string): Record<string, unknown> {
   return JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>;
 }
 
-const CHROMIUM_QUIET_ARGS = [
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--disable-features=Translate,OptimizationHints,MediaRouter',
-  '--password-store=basic',
-];
-
 export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser> {
   const executablePath = requireBinary('chromium');
   requireBuild(CHROME_BUILD, 'Chrome');
-  const userDataDir = await mkdtemp(join(tmpdir(), 'footnote-chromium-'));
-  let context: BrowserContext;
-  try {
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath,
-      headless: true,
-      args: [
-        `--disable-extensions-except=${CHROME_BUILD}`,
-        `--load-extension=${CHROME_BUILD}`,
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-        // With a proxy, two more of Chromium's own services stay quiet (autofill and network time).
-        ...CHROMIUM_QUIET_ARGS.map((a) => (options.proxyPort && a.startsWith('--disable-features=') ? `${a},AutofillServerCommunication,NetworkTimeServiceQuerying` : a)),
-        // Chromium never proxies loopback addresses, so the fixture server is reached directly.
-        ...(options.proxyPort ? [`--proxy-server=http://127.0.0.1:${options.proxyPort}`] : []),
-      ],
-      ignoreDefaultArgs: ['--disable-extensions'],
-      viewport: { width: 1280, height: 900 },
-    });
-  } catch (err) {
-    await rm(userDataDir, { recursive: true, force: true });
-    throw err;
-  }
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: WAIT_MS }));
-  const extensionBase = `chrome-extension://${new URL(worker.url()).host}`;
+  const launched = await launchChromiumProfile({
+    executablePath,
+    extensionDir: CHROME_BUILD,
+    profilePrefix: 'footnote-chromium-',
+    // With a proxy, two more of Chromium's own services stay quiet (autofill and network time).
+    disableFeatures: options.proxyPort ? ['AutofillServerCommunication', 'NetworkTimeServiceQuerying'] : [],
+    // Chromium never proxies loopback addresses, so the fixture server is reached directly.
+    args: options.proxyPort ? [`--proxy-server=http://127.0.0.1:${options.proxyPort}`] : [],
+    workerTimeout: WAIT_MS,
+  });
+  const { context } = launched;
+  // An extension is loaded, so it has its chrome-extension:// base.
+  const extensionBase = launched.extensionBase!;
 
   const wrap = (pw: PwPage): TestPage => {
     const errors: string[] = [];
@@ -649,10 +626,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       const sw = context.serviceWorkers().find((w) => w.url().startsWith(extensionBase)) ?? (await context.waitForEvent('serviceworker', { timeout: WAIT_MS }));
       return sw.evaluate((u) => fetch(u).then(() => 'ok', (err: unknown) => String(err)), url);
     },
-    async close() {
-      await context.close().catch(() => undefined);
-      await rm(userDataDir, { recursive: true, force: true });
-    },
+    close: launched.close,
   };
   return browser;
 }

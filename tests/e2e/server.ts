@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback, type LoopbackServer } from './loopback';
 
 export const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures');
 
@@ -26,14 +26,9 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-export interface FixtureServer {
-  /** `http://127.0.0.1:PORT` (no trailing slash). */
-  readonly origin: string;
-  /** Absolute URL of a fixture path: `url('/demo/article.html')`. */
-  url(path: string): string;
+export interface FixtureServer extends LoopbackServer {
   /** Every request served, in order (privacy tests read who asked: Origin and Referer). */
   readonly requests: ServedRequest[];
-  close(): Promise<void>;
 }
 
 export interface ServedRequest {
@@ -78,20 +73,5 @@ export async function startFixtureServer(root = FIXTURES_DIR): Promise<FixtureSe
       res.end(`${status} ${path}`);
     }
   });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok());
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    url: (path) => new URL(path, origin + '/').href,
-    requests,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), requests };
 }
