@@ -14,7 +14,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Card, type CardProps } from '@/components/Card';
 import cardCss from '@/components/Card.css?inline';
 import type { CardHost } from './card-loader';
-import { wxtShadowUi, type CreateShadowUi, type ShadowUi } from './shadow-ui';
+import { shadowUiSlot, wxtShadowUi, type CreateShadowUi, type ShadowUi } from './shadow-ui';
 
 export type { CardHost } from './card-loader';
 
@@ -45,13 +45,10 @@ export function piecesReference(pieces: readonly Element[]): VirtualElement {
 }
 
 export function createCardHost(createUi: CreateCardUi): CardHost {
-  let ui: Promise<CardUi> | null = null;
-  let mounted: CardUi | null = null;
+  const slot = shadowUiSlot(createUi);
   let float: HTMLElement | null = null;
   let stopTracking: (() => void) | null = null;
   let current: CardProps | null = null;
-  let generation = 0;
-  let destroyed = false;
 
   const paint = () => {
     if (float && current) render(h(Card, current), float);
@@ -90,39 +87,34 @@ export function createCardHost(createUi: CreateCardUi): CardHost {
     stopTracking = autoUpdate(reference, box, () => void place());
   };
 
+  /** Empties the box the card renders into (it is in the page exactly while the UI is). */
+  const unmount = () => {
+    if (float) render(null, float);
+    float = null;
+  };
+
   const hide = () => {
-    generation++;
     stopTracking?.();
     stopTracking = null;
     current = null;
-    if (float) render(null, float);
-    if (mounted) {
-      mounted.remove();
-      mounted = null;
-    }
-    float = null;
+    slot.close(unmount);
   };
 
   return {
     async show(pieces, props, options = {}) {
-      if (destroyed) return;
-      const mine = ++generation;
-      ui ??= createUi();
-      const theUi = await ui;
-      if (mine !== generation || destroyed) return;
-      if (!mounted) {
-        theUi.mount();
-        mounted = theUi;
+      const shown = await slot.open();
+      if (!shown) return;
+      if (shown.opened) {
         float = document.createElement('div');
         float.className = 'fn-float';
         // Hidden until placed: a card flashing at the corner would be read as a glitch.
         float.style.cssText = 'position:fixed;left:0;top:0;z-index:2147483647;visibility:hidden;';
-        theUi.uiContainer.replaceChildren(float);
+        shown.ui.uiContainer.replaceChildren(float);
       }
       current = props;
       paint();
       await track(pieces);
-      if (mine !== generation) return;
+      if (!shown.current()) return;
       // preventScroll: the card is already on screen; scrolling would move the claim away from it.
       if (options.focus) float?.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true });
     },
@@ -139,11 +131,12 @@ export function createCardHost(createUi: CreateCardUi): CardHost {
       return float?.querySelector<HTMLElement>('[role="dialog"]') ?? null;
     },
     contains(event) {
+      const mounted = slot.mounted;
       return mounted !== null && event.composedPath().includes(mounted.shadowHost);
     },
     destroy() {
       hide();
-      destroyed = true;
+      slot.destroy(unmount);
     },
   };
 }

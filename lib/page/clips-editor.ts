@@ -7,7 +7,7 @@ import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ClipEditor, type ClipEditorProps } from '@/components/ClipEditor';
 import editorCss from '@/components/ClipEditor.css?inline';
-import { wxtShadowUi, type CreateShadowUi, type ShadowUi } from './shadow-ui';
+import { shadowUiSlot, wxtShadowUi, type CreateShadowUi, type ShadowUi } from './shadow-ui';
 
 export const EDITOR_HOST_TAG = 'footnote-clip-editor';
 
@@ -25,41 +25,26 @@ export type CreateEditorUi = CreateShadowUi;
 export const wxtEditorUi = (ctx: ContentScriptContext): CreateEditorUi => wxtShadowUi(ctx, EDITOR_HOST_TAG, editorCss);
 
 export function createEditorHost(createUi: CreateEditorUi): EditorHost {
-  let ui: Promise<EditorUi> | null = null;
-  let mounted: EditorUi | null = null;
+  const slot = shadowUiSlot(createUi);
   let current: ClipEditorProps | null = null;
-  let destroyed = false;
-  let generation = 0;
 
   const paint = () => {
-    if (mounted && current) render(h(ClipEditor, current), mounted.uiContainer);
+    if (slot.mounted && current) render(h(ClipEditor, current), slot.mounted.uiContainer);
   };
+  const unmount = (ui: EditorUi) => render(null, ui.uiContainer);
 
   const hide = () => {
-    generation++;
     current = null;
-    if (mounted) {
-      render(null, mounted.uiContainer);
-      mounted.remove();
-      mounted = null;
-    }
+    slot.close(unmount);
   };
 
   return {
     async show(props) {
-      if (destroyed) return;
-      const mine = ++generation;
-      ui ??= createUi();
-      const theUi = await ui;
-      if (mine !== generation || destroyed) return;
-      const opening = !mounted;
-      if (!mounted) {
-        theUi.mount();
-        mounted = theUi;
-      }
+      const shown = await slot.open();
+      if (!shown) return;
       current = props;
       paint();
-      if (opening) mounted.uiContainer.querySelector<HTMLTextAreaElement>('textarea')?.focus({ preventScroll: true });
+      if (shown.opened) shown.ui.uiContainer.querySelector<HTMLTextAreaElement>('textarea')?.focus({ preventScroll: true });
     },
     update(props) {
       if (!current) return;
@@ -71,8 +56,8 @@ export function createEditorHost(createUi: CreateEditorUi): EditorHost {
       return current !== null;
     },
     destroy() {
-      hide();
-      destroyed = true;
+      current = null;
+      slot.destroy(unmount);
     },
   };
 }

@@ -28,3 +28,59 @@ export function wxtShadowUi(ctx: ContentScriptContext, name: string, css: string
       onMount: () => undefined,
     });
 }
+
+/** A shadow-root UI made on first show and out of the page while hidden (see shadowUiSlot). */
+export interface ShadowUiSlot {
+  /** The UI while it is in the page, else null. */
+  readonly mounted: ShadowUi | null;
+  /**
+   * Puts the UI in the page, made on first use. Null when a later open, a close or destroy came
+   * first (the first open waits for the UI to be made). `opened`: it was out of the page until
+   * now. `current()`: no later open, close or destroy has come since (for the caller's own awaits).
+   */
+  open(): Promise<{ ui: ShadowUi; opened: boolean; current(): boolean } | null>;
+  /** Runs `unmount` on the UI if it is in the page, then takes it out; pending opens are dropped. */
+  close(unmount: (ui: ShadowUi) => void): void;
+  /** Closes for good: later opens do nothing. */
+  destroy(unmount: (ui: ShadowUi) => void): void;
+}
+
+/** The card and the clip editor hold their shadow roots this way. */
+export function shadowUiSlot(createUi: CreateShadowUi): ShadowUiSlot {
+  let ui: Promise<ShadowUi> | null = null;
+  let mounted: ShadowUi | null = null;
+  let generation = 0;
+  let destroyed = false;
+
+  const close = (unmount: (ui: ShadowUi) => void) => {
+    generation++;
+    if (!mounted) return;
+    unmount(mounted);
+    mounted.remove();
+    mounted = null;
+  };
+
+  return {
+    get mounted() {
+      return mounted;
+    },
+    async open() {
+      if (destroyed) return null;
+      const mine = ++generation;
+      ui ??= createUi();
+      const theUi = await ui;
+      if (mine !== generation || destroyed) return null;
+      const opened = !mounted;
+      if (!mounted) {
+        theUi.mount();
+        mounted = theUi;
+      }
+      return { ui: theUi, opened, current: () => mine === generation };
+    },
+    close,
+    destroy(unmount) {
+      close(unmount);
+      destroyed = true;
+    },
+  };
+}
