@@ -21,6 +21,7 @@ import { readPageText, toSourceRange, type PageText } from './anchor/page-text';
 import { createEditorHost, EDITOR_HOST_TAG, wxtEditorUi, type EditorHost } from './clips-editor';
 import { readPageMeta } from './clips-meta';
 import { CLIP_STYLE_ATTR, CLIP_TAG, ensureClipStyle } from './clips-style';
+import { pageSessions } from './page-session';
 import { watchContent, type RequestFrame } from './observe';
 import { piecesOf } from './text-map';
 import { unwrap, wrapPieces } from './wrap';
@@ -93,7 +94,7 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
     work.add(t);
     return p;
   };
-  let session: Session | null = null;
+  const sessions = pageSessions(ctx, createSession);
 
   // ── The editor ──
   interface Editing {
@@ -160,7 +161,7 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
         editing = null;
         editor.hide();
       }
-      session?.add(clip);
+      sessions.current?.add(clip);
     } catch (err) {
       e.status = { kind: 'error', message: `Could not save the clip: ${err instanceof Error ? err.message : String(err)}. What you typed is kept as a draft.` };
       repaint(e);
@@ -458,43 +459,27 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
     };
   }
 
-  const begin = () => {
-    session?.end();
-    session = createSession();
-  };
-  const end = () => {
-    session?.end();
-    session = null;
-  };
-
   const stopListening = messenger.listen({
     'clips/capture': () => captureSelection(),
     'clips/changed': async ({ urls }) => {
+      const session = sessions.current;
       if (session && (urls === null || urls.some((u) => pageKey(u) === pageKey(location.href)))) await track(session.sync());
       return {};
     },
-    'clips/reveal': ({ id }) => ({ found: session?.reveal(id) ?? false }),
-    'site/changed': ({ paused }) => {
-      if (paused) end();
-      else if (!session) begin();
-      return {};
-    },
+    'clips/reveal': ({ id }) => ({ found: sessions.current?.reveal(id) ?? false }),
+    'site/changed': sessions.siteChanged,
   });
 
   // The reader leaves with the editor open: what was typed goes to the store now.
   ctx.addEventListener(window, 'pagehide', () => {
     if (editing) void flushDraft(editing);
   });
-  // A single-page app changed its URL: another page, with its own clips.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    if (session) begin();
-  });
   ctx.onInvalidated(() => {
     stopListening();
     editor.destroy();
-    end();
+    sessions.end();
   });
-  if (!options.paused) begin();
+  if (!options.paused) sessions.begin();
 
   return {
     captureSelection,
@@ -502,8 +487,8 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
     async idle() {
       for (let i = 0; i < 10 && work.size > 0; i++) await Promise.allSettled([...work]);
     },
-    highlights: () => new Map(session?.highlights ?? []),
-    orphans: () => [...(session?.pending ?? [])],
+    highlights: () => new Map(sessions.current?.highlights ?? []),
+    orphans: () => [...(sessions.current?.pending ?? [])],
     editor,
   };
 }

@@ -17,6 +17,7 @@ import { lazyCardHost, loadCardModule, type CardHost } from './card-loader';
 import { MarkSet, fallbackShort, flaggedMatches, markClaims, markKey, setActive, setExpanded, type Mark } from './highlight';
 import { ensureMarkStyle, MARK_STYLE_ATTR } from './mark-style';
 import { createFrameQueue, watchContent, type RequestFrame } from './observe';
+import { pageSessions } from './page-session';
 import type { TextMap } from './text-map';
 
 /** What the engine found in the whole page. `claims` offsets index `map.text`. */
@@ -160,44 +161,27 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
   );
   ctx.onInvalidated(() => card.destroy());
   let initialScan = options.initialScan;
-  let session: Session | null = null;
-
-  const begin = () => {
-    session?.end();
-    session = createSession();
-  };
-  const end = () => {
-    session?.end();
-    session = null;
-  };
+  const sessions = pageSessions(ctx, createSession);
 
   const stopListening = messenger.listen({
-    'site/changed': ({ paused }) => {
-      if (paused) end();
-      else if (!session) begin();
-      return {};
-    },
-    'page/jumpTo': async ({ claimId, text }) => ({ found: (await session?.jumpTo(claimId, text)) ?? false }),
+    'site/changed': sessions.siteChanged,
+    'page/jumpTo': async ({ claimId, text }) => ({ found: (await sessions.current?.jumpTo(claimId, text)) ?? false }),
   });
   ctx.onInvalidated(() => {
     stopListening();
     // The extension went away (disabled, updated): the page gets its own DOM back.
-    end();
+    sessions.end();
   });
-  // A single-page app changed its URL: a new page as far as the reader is concerned.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    if (session) begin();
-  });
-  if (!options.paused) begin();
+  if (!options.paused) sessions.begin();
 
   return {
     idle: async () => {
       // A session may start another round of work when the last one ends (a report, a rescan).
-      for (let i = 0; i < 5 && session; i++) await session.idle();
+      for (let i = 0; i < 5 && sessions.current; i++) await sessions.current.idle();
     },
-    marks: () => session?.marks.all() ?? [],
+    marks: () => sessions.current?.marks.all() ?? [],
     get paused() {
-      return session === null;
+      return sessions.current === null;
     },
     card,
   };
@@ -501,7 +485,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
     const pause = () =>
       act('pause', async () => {
         await messenger.send('site/setPaused', { host: location.hostname, paused: true });
-        end();
+        sessions.end();
       });
 
     // ── Reader input: delegated from the document, removed with the session ──
