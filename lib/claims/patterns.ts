@@ -102,6 +102,7 @@ const W = {
   less: gw(src`\b(?:less|fewer hours)\b`),
   notDoingJob: gw(src`\b(?:doing their jobs?|pulling their weight|working hard enough)\b`),
   notWorking: gw(src`\bworking\b`),
+  avoidSeeing: gw(src`\bavoid(?:s|ed|ing)?\s+seeing\b`),
   beingClosed: gw(src`\bbeing\s+${Q}(?:closed|shut)\b`),
   golf: gw(src`\b(?:time on their hands|golf|their feet up|(?:sat|sitting|sit)\s+(?:at home|on their hands|idle)|(?:easy|good|quiet|cushy)\s+(?:pandemic|lockdown))\b`),
   easyLife: gw(src`\b(?:easy|easier|cushy)\s+life\b`),
@@ -220,11 +221,16 @@ export const PATTERNS: readonly ClaimPattern[] = [
   // "the suggestion that GPs are “hiding”"
   P('no-face-to-face', src`(?:${GPS}|\bdoctors\b|${PRACTICES})\s+(?:are|were|have been|had been)\s+(?:still\s+)?${Q}(?:hiding|in hiding)${Q}(?!\s+(?:from|behind|in|under))`, { words: [W.hiding] }),
   // "remote by default", "telephone consultations as the default"
-  P('no-face-to-face', src`\b(?:remote|telephone|phone|online|virtual|video)(?:\s+\w+){0,2}\s+(?:by default|as (?:the|a) default)\b|\bremote[- ]first\b|\bdefault(?:ing|ed)?\s+to\s+(?:remote|telephone|phone|online|virtual)\b`, {
+  P('no-face-to-face', src`\b(?:remote|telephone|phone|online|virtual|video)(?:\s+\w+){0,2}\s+(?:by default|as (?:the|a) default)\b|\b(?:gone|going|went|operat(?:e|es|ed|ing)|run(?:s|ning)?|work(?:s|ed|ing)?|are|is|remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:\w+\s+)?remote[- ]first\b|\bdefault(?:ing|ed)?\s+to\s+(?:remote|telephone|phone|online|virtual)\b`, {
     words: [W.byDefault],
     needs: /\b(?:gps?|family doctors?|surger(?:y|ies)|practices|general practice)\b/i,
     // "GPs warned NOT to default to virtual consultations": advice against it, not the claim.
     refuse: /\b(?:not|never|n['’]t)\s+(?:to\s+)?(?:be\s+)?default/i,
+  }),
+  // "they do everything in their power to avoid seeing you in person"
+  P('no-face-to-face', src`\bavoid(?:s|ed|ing)?\s+seeing\s+(?:you|patients|people|us|anyone|them)\s+(?:in[- ]person|${Q}face[- ]to[- ]face${Q}|in the flesh)`, {
+    words: [W.avoidSeeing],
+    needs: /\b(?:gps?|family doctors?|doctors|surger(?:y|ies)|practices?|general practice)\b/i,
   }),
   // "surgeries are continuing to insist on the telephone or online consultations"
   P('no-face-to-face', src`(?:${PRACTICES_OR_GPS})${gapN(3)}insist(?:s|ed|ing)?\s+on\s+(?:the\s+)?(?:telephone|phone|remote|online|video|virtual)\b`, { words: [W.insistOn] }),

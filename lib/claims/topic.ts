@@ -21,7 +21,7 @@ const UK_TERMS = /\bNHS\b|\bBMA\b|\bNHSE(?:I)?\b|\bCCGs?\b|\bICBs?\b|\bCQC\b|\bQ
  * UK is not about NHS general practice, even with a stray UK word ("moved back to England", an
  * Irish "Department of Health").
  */
-const ELSEWHERE = /\bMedicare\b|\bMedicaid\b|\bAmericans?\b|\bUnited States\b|\bU\.S\.|\bHSE\b|\b(?<!Northern )Ireland\b|\bIrish\b|\bTaoiseach\b|\bDáil\b|\bSláintecare\b|\bESRI\b|\b(?:Dublin|Cork|Galway|Limerick|Donegal|Tipperary|Wexford|Wicklow|Kilkenny|Waterford|Sligo|Leitrim|Roscommon|Offaly|Laois|Kildare)\b|\bAustralia\w*|\bNew South Wales\b|\bQueensland\b|\bVictoria(?:n)?\b(?= (?:government|premier|health))|\bNew Zealand\b|\bCanad\w+|\bOntario\b|\bQuebec\b|\bAlberta\b|\bBritish Columbia\b|\bIndia\b/g;
+const ELSEWHERE = /\bMedicare\b|\bMedicaid\b|\bAmericans?\b|\bUnited States\b|\bU\.S\.|\bHSE\b|\b(?<!Northern )Ireland\b|\bIrish\b|\bTaoiseach\b|\bDáil\b|\bSláintecare\b|\bESRI\b|\b(?:Dublin|Cork|Galway|Limerick|Donegal|Tipperary|Wexford|Wicklow|Kilkenny|Waterford|Sligo|Leitrim|Roscommon|Offaly|Laois|Kildare)\b|\bAustralia\w*|\bNew South Wales\b|\bQueensland\b|\bVictoria(?:n)?\b(?= (?:government|premier|health))|\bNew Zealand\b|\b(?:Canberra|Sydney|Melbourne|Brisbane|Adelaide|Hobart|Auckland|Toronto|Vancouver|Montreal|Ottawa)\b|\bCanad\w+|\bOntario\b|\bQuebec\b|\bAlberta\b|\bBritish Columbia\b|\bIndia\b/g;
 
 const NEIGHBOURS: ReadonlyArray<[string, RegExp]> = [
   ['dental', /\bdent(?:al|ists?|istry)\b|\borthodont\w*/gi],

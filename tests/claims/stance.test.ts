@@ -30,6 +30,10 @@ const rows: Row[] = [
   ['A&E is full because people were unable to see their GPs.', 'cannot-see-gp', 'asserted'],
   ['Nobody dares admit that GPs aren’t working.', 'gps-doing-less', 'asserted'],
   ['GPs aren’t working weekends this summer.', 'none'],
+  ['A practice with seven doctors and yet they do everything in their power to avoid seeing you in person.', 'no-face-to-face', 'asserted'],
+  ['Many GP practices have gone remote-first since the pandemic.', 'no-face-to-face', 'asserted'],
+  // A rule described is not the claim that GPs refuse.
+  ['Practices failing to comply face consequences. The message is clear: remote first, face-to-face only when necessary.', 'none'],
   // A complaint without attribution is the writer's own statement.
   ['It is disheartening that GP surgeries were closed during the pandemic.', 'practices-closed', 'asserted'],
   ['GP surgeries have been closed to patients for months, and if you are ill you must ring 111.', 'practices-closed', 'asserted'],
