@@ -20,6 +20,7 @@ import { describeRange } from './anchor/describe';
 import { readPageText, toSourceRange, type PageText } from './anchor/page-text';
 import { createEditorHost, EDITOR_HOST_TAG, wxtEditorUi, type EditorHost } from './clips-editor';
 import { readPageMeta } from './clips-meta';
+import { createNoticeHost, NOTICE_HOST_TAG, wxtNoticeUi, type NoticeHost } from './page-notice';
 import { CLIP_STYLE_ATTR, CLIP_TAG, ensureClipStyle } from './clips-style';
 import { pageSessions } from './page-session';
 import { watchContent, type RequestFrame } from './observe';
@@ -38,6 +39,8 @@ export interface ClipsOptions {
   messenger?: ClipsMessenger;
   /** The editor's host (default: WXT's shadow-root UI). */
   createEditor?: () => EditorHost;
+  /** Where a capture that could not start says why (default: WXT's shadow-root UI). */
+  createNotice?: () => NoticeHost;
   /**
    * The answer to 'clips/forPage' the boot script already has (its reveal is used up by asking),
    * checked there in outline only: its clips are checked here against the clip schema before use.
@@ -69,6 +72,7 @@ export interface ClipsController {
   /** Clips of this page not found (yet). */
   orphans(): string[];
   readonly editor: EditorHost;
+  readonly notice: NoticeHost;
 }
 
 /** A clip whose highlight the page keeps taking out is put back at most this often (no tug of war). */
@@ -79,13 +83,14 @@ const REVEAL_MS = 2500;
 
 function isFootnoteUi(node: Node | null): boolean {
   const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
-  return !!el?.closest(`${EDITOR_HOST_TAG}, footnote-card`);
+  return !!el?.closest(`${EDITOR_HOST_TAG}, ${NOTICE_HOST_TAG}, footnote-card`);
 }
 
 export function startClips(ctx: ContentScriptContext, options: ClipsOptions): ClipsController {
   const messenger = { send: options.messenger?.send ?? sendToBackground, listen: options.messenger?.listen ?? listen };
   const requestFrame: RequestFrame = options.requestFrame ?? ((cb) => void ctx.requestAnimationFrame(() => cb()));
   const editor = options.createEditor?.() ?? createEditorHost(wxtEditorUi(ctx));
+  const notice = options.createNotice?.() ?? createNoticeHost(wxtNoticeUi(ctx), { setTimeout: (cb, ms) => ctx.setTimeout(cb, ms), clearTimeout: (id) => clearTimeout(id) });
   let initial = options.initial;
   const draftDelay = options.draftDelayMs ?? 400;
   const work = new Set<Promise<unknown>>();
@@ -460,7 +465,12 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
   }
 
   const stopListening = messenger.listen({
-    'clips/capture': () => captureSelection(),
+    // The shortcut and the context menu give no feedback of their own: say on the page why nothing opened.
+    'clips/capture': async () => {
+      const result = await captureSelection();
+      if (!result.started) void track(notice.show(result.reason ?? 'Footnote could not open the clip editor.'));
+      return result;
+    },
     'clips/changed': async ({ urls }) => {
       const session = sessions.current;
       if (session && (urls === null || urls.some((u) => pageKey(u) === pageKey(location.href)))) await track(session.sync());
@@ -477,6 +487,7 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
   ctx.onInvalidated(() => {
     stopListening();
     editor.destroy();
+    notice.destroy();
     sessions.end();
   });
   if (!options.paused) sessions.begin();
@@ -490,5 +501,6 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
     highlights: () => new Map(sessions.current?.highlights ?? []),
     orphans: () => [...(sessions.current?.pending ?? [])],
     editor,
+    notice,
   };
 }

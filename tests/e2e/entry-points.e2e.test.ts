@@ -568,6 +568,32 @@ forEachBrowser('entry points', (suite) => {
     expect(page.errors()).toEqual([]);
   });
 
+  it('save-clip command with nothing selected: the page says so in a notice, and nothing is stored', async () => {
+    const ext = await suite.browser.extension();
+    const page = await suite.page();
+    const url = suite.server.url(`${PAGE}?command-empty`);
+    await page.goto(url);
+    const tabId = await page.tabId();
+    await page.bringToFront();
+    await page.evaluate(() => document.getSelection()?.removeAllRanges());
+    if (suite.name === 'chromium') await dispatchInWorker(suite, tabId, [{ command: COMMAND }]);
+    else await pressShortcutInFirefox(suite, page);
+    await page.waitForSelector('footnote-notice');
+    const notice = await eventually(
+      () =>
+        page.evaluate(() => {
+          const status = document.querySelector('footnote-notice')?.shadowRoot?.querySelector('[role=status]');
+          return status ? { text: status.textContent, visible: status.getBoundingClientRect().height > 0 } : undefined;
+        }),
+      WAIT_MS,
+      'the notice to show',
+    );
+    expect(notice).toEqual({ text: expect.stringContaining('Select some text on the page first.'), visible: true });
+    expect(await page.exists('footnote-clip-editor')).toBe(false);
+    expect((await storeRows(ext, 'clipDrafts')).filter((d) => d.url === url)).toEqual([]);
+    expect(page.errors()).toEqual([]);
+  });
+
   it('popup: "Your clips" opens the real side panel (Chromium) or sidebar (Firefox), which follows the reader to the page and lists its clip', async () => {
     const QUOTE = 'BMA vice chair and Lancashire GP Dr David Wrigley said the GP committee meeting had heard about GPs';
     const page = await suite.page();

@@ -314,6 +314,16 @@ describe('saving a selection', () => {
     document.getSelection()!.removeAllRanges();
     expect(await toTab('clips/capture', {})).toEqual({ started: false, reason: 'Select some text on the page first.' });
     expect(await repo.drafts()).toEqual([]);
+    // The shortcut and the menu give no feedback of their own: the page says why nothing opened.
+    await controller!.idle();
+    const host = document.querySelector('footnote-notice');
+    const status = host?.shadowRoot?.querySelector('[role=status]');
+    expect(status?.textContent).toContain('Select some text on the page first.');
+    expect(controller!.notice.message).toBe('Select some text on the page first.');
+    // Dismissed by the reader (or by itself a few seconds later), it leaves the page.
+    host!.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label=Dismiss]')!.click();
+    expect(document.querySelector('footnote-notice')).toBeNull();
+    expect(controller!.notice.message).toBeNull();
   });
 
   it('clips while paused too (the reader asked), without highlighting', async () => {

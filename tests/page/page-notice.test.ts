@@ -1,0 +1,46 @@
+/** The page notice: shown in its own shadow root, announced, gone by itself after NOTICE_MS, or at once on dismiss. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createNoticeHost, NOTICE_MS, wxtNoticeUi } from '@/lib/page/page-notice';
+
+describe('page notice', () => {
+  let ctx: ContentScriptContext;
+  afterEach(() => {
+    ctx?.abort();
+    document.body.innerHTML = '';
+  });
+
+  function host() {
+    ctx = new ContentScriptContext('notice-test');
+    const timers: { cb: () => void; ms: number; id: number }[] = [];
+    const notice = createNoticeHost(wxtNoticeUi(ctx), {
+      setTimeout: (cb, ms) => timers.push({ cb, ms, id: timers.length + 1 }),
+      clearTimeout: (id) => timers.splice(timers.findIndex((t) => t.id === id), 1),
+    });
+    return { notice, timers };
+  }
+  const shown = () => document.querySelector('footnote-notice')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? null;
+
+  it('shows the message politely and takes itself out after a few seconds', async () => {
+    const { notice, timers } = host();
+    await notice.show('Select some text on the page first.');
+    expect(shown()).toContain('Select some text on the page first.');
+    expect(document.querySelector('footnote-notice')!.shadowRoot!.querySelector('[aria-live=polite]')).not.toBeNull();
+    expect(timers.map((t) => t.ms)).toEqual([NOTICE_MS]);
+    timers[0]!.cb();
+    expect(shown()).toBeNull();
+    expect(notice.message).toBeNull();
+  });
+
+  it('a second notice replaces the first and restarts the clock', async () => {
+    const { notice, timers } = host();
+    await notice.show('First');
+    await notice.show('Second');
+    expect(shown()).toContain('Second');
+    expect(document.querySelectorAll('footnote-notice')).toHaveLength(1);
+    expect(timers).toHaveLength(1);
+    notice.destroy();
+    expect(document.querySelector('footnote-notice')).toBeNull();
+    expect(timers).toHaveLength(0);
+  });
+});
