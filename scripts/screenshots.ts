@@ -1,5 +1,6 @@
 /**
- * `npm run screenshots`: the README's pictures of a marked article with its card open, taken in
+ * `npm run screenshots`: the README's pictures of a marked article (the demo page,
+ * tests/fixtures/demo/: a columnist's claim that surgeries were not reopening) with its card open, taken in
  * Debian's Chromium with the built extension (run `npm run build` first), once with the browser in
  * light mode and once in dark mode. Writes docs/screenshots/card-light.png and card-dark.png.
  *
@@ -48,8 +49,12 @@ async function shoot(scheme: 'light' | 'dark', url: string): Promise<string> {
     if (scheme === 'dark') await page.addStyleTag({ content: DARK_PAGE });
     const mark = page.locator('footnote-mark[tabindex]').first();
     await mark.waitFor({ timeout: 15_000 });
-    // The claim a third of the way down, so the card has room below it.
-    await mark.evaluate((el) => window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top - innerHeight / 4));
+    // A claim far down the page is brought a quarter of the way down, so the card has room below it;
+    // one near the top (the demo's first paragraph) stays where it is, the page's top in the picture.
+    await mark.evaluate((el) => {
+      const top = el.getBoundingClientRect().top;
+      if (top > innerHeight / 3) window.scrollTo(0, window.scrollY + top - innerHeight / 4);
+    });
     await mark.click();
     await page.locator('.fn-card').waitFor({ state: 'visible' });
     // Let the entrance animation finish.

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(__dirname, '../..');
 const SEED = 'tests/fixtures/articles/000-gponline-vote-no-confidence.html';
 const OFF = 'tests/fixtures/articles/off-retailweek-2020-shops-shut.html';
+/** A real page with a flagged claim (the press alleging practices are closed) and GPs negating it. */
+const FLAGGED = 'tests/fixtures/articles/gponline-2021-05-viewpoint-false-claims.html';
 
 function scan(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scan.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
@@ -17,13 +19,18 @@ function scan(...args: string[]) {
 // Each case spawns node with tsx and happy-dom: seconds, not milliseconds, on a busy CI machine.
 describe('scan command', { timeout: 60_000 }, () => {
   it('prints one object for one file with --json', () => {
-    const r = scan('--json', SEED);
+    const r = scan('--json', FLAGGED);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.file).toBe(SEED);
-    expect(out.article).toMatchObject({ isArticle: true, onTopic: true, title: 'BMA delivers vote of no confidence in NHS England over failure to support GPs' });
-    expect(out.article.signals).toContain('json-ld:NewsArticle');
-    expect(out.claims.map((c: { stance: string }) => c.stance)).toEqual(['reported', 'rebutted']);
+    expect(out.file).toBe(FLAGGED);
+    expect(out.article).toMatchObject({ isArticle: true, onTopic: true, title: 'Viewpoint: false claims GP access challenged practices really will close' });
+    expect(out.article.signals).toContain('json-ld:OpinionNewsArticle');
+    expect(out.claims.map((c: { stance: string; highlight: boolean }) => [c.stance, c.highlight])).toEqual([
+      ['reported', true],
+      ['negated', false],
+      ['negated', false],
+      ['negated', false],
+    ]);
     for (const c of out.claims) {
       expect(Object.keys(c)).toEqual(expect.arrayContaining(['claimId', 'text', 'start', 'end', 'stance', 'highlight', 'evidence']));
     }
@@ -57,13 +64,22 @@ describe('scan command', { timeout: 60_000 }, () => {
   });
 
   it('prints a readable report without --json', () => {
-    const r = scan(SEED, OFF);
+    const r = scan(FLAGGED, SEED, OFF);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('found by: json-ld:NewsArticle');
-    expect(r.stdout).toContain('claims: 2 found, 1 flagged');
-    expect(r.stdout).toMatch(/⚑ practices-closed \(practices were closed\) — reported/);
-    expect(r.stdout).toMatch(/· practices-closed \(practices were closed\) — rebutted/);
-    expect(r.stdout).toContain('topic: off topic');
+    const [flagged, seed, off] = r.stdout.split(/\n(?=tests\/fixtures\/)/);
+    expect(flagged).toMatch(new RegExp(`^${FLAGGED}\n`));
+    expect(flagged).toContain('found by: json-ld:OpinionNewsArticle');
+    expect(flagged).toContain('claims: 4 found, 1 flagged');
+    expect(flagged).toMatch(/⚑ practices-closed \(practices were closed\) — reported \[\d+–\d+\]\n\s+“As another day begins, yet another story appears in the press alleging that GP practices are closed\.”/);
+    expect(flagged).toMatch(/· practices-closed \(practices were closed\) — negated/);
+    // The seed article's claims are the BMA answering the claim: found, none flagged.
+    expect(seed).toMatch(new RegExp(`^${SEED}\n`));
+    expect(seed).toContain('found by: json-ld:NewsArticle');
+    expect(seed).toContain('claims: 2 found, 0 flagged');
+    expect(seed).toMatch(/· practices-closed \(practices were closed\) — rebutted/);
+    expect(seed).not.toContain('⚑');
+    expect(off).toMatch(new RegExp(`^${OFF}\n`));
+    expect(off).toContain('topic: off topic');
   });
 
   it('explains its usage when given no file', () => {

@@ -148,7 +148,8 @@ forEachBrowser('clips', (suite) => {
 
   it('saves a flagged claim from its card, with the counter-figures and their sources', async () => {
     const page = await suite.page();
-    const url = suite.server.url('/articles/000-gponline-vote-no-confidence.html?clip-card');
+    // A real page with one flagged claim (the Mail on Sunday calling to "reopen GP surgeries", asserted), whose counter-figures include the 164m record.
+    const url = suite.server.url('/articles/mailonsunday-2021-05-campaign-reopen-surgeries.html?clip-card');
     await page.goto(url);
     const tabId = await page.tabId();
     await page.waitForSelector('footnote-mark[tabindex]');

@@ -1,6 +1,7 @@
 /**
- * Highlights and the context card, as a reader meets them in each real browser: a served seed
- * article gets exactly the claims the engine flags marked; a click (or Enter) opens the card with
+ * Highlights and the context card, as a reader meets them in each real browser: a served real
+ * article gets exactly the claims the engine flags marked, and a seed article whose claims are all
+ * rebuttals gets none; a click (or Enter) opens the card with
  * the counter-figure and its source; Escape returns focus; "Not a claim here" is remembered;
  * "Pause on this site" gives the page back its own DOM; the popup jumps to a claim; content the
  * page adds later is read.
@@ -13,16 +14,24 @@ import type { TestPage } from './browsers';
 import { FIXTURES_DIR } from './server';
 import { eventually, forEachBrowser, type BrowserSuite } from './suite';
 
-const ARTICLE = '/articles/000-gponline-vote-no-confidence.html';
+/**
+ * A real page (GPonline, August 2020) with one flagged claim, a columnist's rumour that surgeries
+ * were not reopening (reported; its evidence starts with the 164m record), the GPs' answers to it
+ * (negated, not flagged) and the site's header and navigation.
+ */
+const ARTICLE = '/articles/gponline-2020-08-practices-open-throughout.html';
+/** The seed article: its two claims are the BMA answering the claim (rebutted); a tweet and a footer. */
+const REBUTTALS = '/articles/000-gponline-vote-no-confidence.html';
+/** The source of the 164m record (bma-164m-face-to-face-2020-21). */
 const SOURCE_URL = 'https://www.gponline.com/bma-delivers-vote-no-confidence-nhs-england-failure-support-gps/article/1716665';
 
-/** What the engine flags on the fixture, read in node from the same file: the page must mark exactly this. */
-function expectedClaims() {
+/** What the engine finds on a fixture, read in node from the same file: the page must mark exactly the flagged ones. */
+function engineClaims(path: string) {
   const { engine, claims } = loadEngine();
-  const file = resolve(FIXTURES_DIR, `.${ARTICLE}`);
+  const file = resolve(FIXTURES_DIR, `.${path}`);
   const result = scanHtml(readFileSync(file, 'utf8'), file, engine);
-  const flagged = result.claims.filter((c) => c.highlight);
-  return flagged.map((c) => ({ claimId: c.claimId, text: c.text, short: claims.find((k) => k.id === c.claimId)!.short }));
+  const named = result.claims.map((c) => ({ claimId: c.claimId, text: c.text, stance: c.stance, evidence: c.evidence, short: claims.find((k) => k.id === c.claimId)!.short }));
+  return { flagged: named.filter((_, i) => result.claims[i]!.highlight), unflagged: named.filter((_, i) => !result.claims[i]!.highlight) };
 }
 
 interface MarkInfo {
@@ -70,19 +79,26 @@ const focusState = (page: TestPage) =>
   });
 
 forEachBrowser('highlight', (suite) => {
-  it('marks exactly the claims the engine flags on a seed article, with their names, and nothing in furniture or rebuttals', async () => {
-    const expected = expectedClaims();
-    expect(expected.map((c) => c.claimId)).toEqual(['practices-closed']);
+  it('marks exactly the claims the engine flags on a real article, with their names, and nothing in furniture or in the answers to the claim', async () => {
+    const { flagged: expected, unflagged } = engineClaims(ARTICLE);
+    expect(expected.map((c) => [c.claimId, c.stance])).toEqual([['practices-closed', 'reported']]);
+    expect(expected[0]!.evidence).toContain('bma-164m-face-to-face-2020-21');
+    expect(unflagged.map((c) => c.stance)).toEqual(['negated', 'negated', 'negated']);
     const page = await openArticle(suite, 'marks');
     const found = await marks(page);
     expect(found.map((m) => ({ claimId: m.claimId, text: m.text }))).toEqual(expected.map(({ claimId, text }) => ({ claimId, text })));
     expect(found.map((m) => m.label)).toEqual(expected.map((c) => `Claim: ${c.short}. Show context`));
-    // The rebuttal two paragraphs on, the tweet and the site's furniture stay unmarked.
-    const unmarked = await page.evaluate(() => ({
-      rebuttal: [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith('Dr Vautrey said the claim'))!.querySelector('footnote-mark'),
-      furniture: document.querySelector('header.site-header footnote-mark, footer footnote-mark, blockquote footnote-mark, nav footnote-mark'),
-    }));
-    expect(unmarked).toEqual({ rebuttal: null, furniture: null });
+    // The GPs' answers (the next paragraph and Dr Kanani's) and the site's furniture stay unmarked.
+    const unmarked = await page.evaluate(() => {
+      const paragraph = (start: string) => [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith(start))!;
+      return {
+        negation: paragraph('But many GPs were quick to point out that practices had been open').querySelector('footnote-mark') !== null,
+        kanani: paragraph('Dr Kanani wrote: ‘General practice is open').querySelector('footnote-mark') !== null,
+        furnitureShown: document.querySelectorAll('header.site-header nav a').length,
+        furniture: document.querySelector('header.site-header footnote-mark, footer footnote-mark, blockquote footnote-mark, nav footnote-mark') !== null,
+      };
+    });
+    expect(unmarked).toEqual({ negation: false, kanani: false, furnitureShown: 4, furniture: false });
     // The badge and the popup hear what is marked.
     const ext = await suite.browser.extension();
     const tabId = await page.tabId();
@@ -91,6 +107,33 @@ forEachBrowser('highlight', (suite) => {
       return s.claims.length > 0 ? s : undefined;
     });
     expect(state.claims.map((c) => [c.claimId, c.highlight])).toEqual([['practices-closed', true]]);
+    expect(page.errors()).toEqual([]);
+  });
+
+  it('marks nothing on a seed article whose claims are the BMA answering the claim, nor in its tweet or furniture', async () => {
+    const { flagged, unflagged } = engineClaims(REBUTTALS);
+    expect(flagged).toEqual([]);
+    expect(unflagged.map((c) => [c.claimId, c.stance])).toEqual([
+      ['practices-closed', 'rebutted'],
+      ['practices-closed', 'rebutted'],
+    ]);
+    const page = await suite.page();
+    await page.goto(suite.server.url(`${REBUTTALS}?rebuttals`));
+    const ext = await suite.browser.extension();
+    const tabId = await page.tabId();
+    // The report after marking (article known) means the page was read: and nothing was marked.
+    const state = await eventually(async () => {
+      const s = await ext.send('tab/state', { tabId });
+      return s.article?.isArticle ? s : undefined;
+    });
+    expect(state.article).toMatchObject({ isArticle: true, onTopic: true });
+    expect(state.claims).toEqual([]);
+    const onPage = await page.evaluate(() => ({
+      rebuttals: [...document.querySelectorAll('p')].filter((p) => /a public rebuke which also inferred|could not be farther from the truth/.test(p.textContent!)).length,
+      furniture: document.querySelectorAll('header.site-header nav, footer.site-footer, blockquote.twitter-tweet').length,
+      marks: document.querySelectorAll('footnote-mark').length,
+    }));
+    expect(onPage).toEqual({ rebuttals: 2, furniture: 3, marks: 0 });
     expect(page.errors()).toEqual([]);
   });
 
@@ -139,9 +182,9 @@ forEachBrowser('highlight', (suite) => {
     expect(card.target).toBe('_blank');
     expect(card.rel).toBe('noopener noreferrer');
     expect(card.counters).toBeGreaterThan(1);
-    expect(card.quote).toMatch(/surgeries had been closed to face-to-face appointments/);
+    expect(card.quote).toMatch(/heard a rumour that GP surgeries not reopening until March/);
     expect(card.statement).toMatch(/^Matches the claim: /);
-    expect(card.why).toContain('Wording matched: surgeries had been closed');
+    expect(card.why).toContain('Wording matched: GP surgeries not reopening');
     // "Save clip" since the clips issue (tests/e2e/clips.e2e.test.ts saves one from the card).
     expect(card.buttons).toEqual(['Save clip', 'Not a claim here', 'Pause on this site']);
     expect((await marks(page))[0]!.expanded).toBe('true');
@@ -262,11 +305,11 @@ forEachBrowser('highlight', (suite) => {
     const tabId = await page.tabId();
     const popup = await suite.page();
     await popup.openExtensionPage(`/popup.html?tab=${tabId}`, '[data-testid=jump]');
-    expect(await popup.text('[data-testid=jump]')).toMatch(/surgeries had been closed to face-to-face appointments/);
+    expect(await popup.text('[data-testid=jump]')).toMatch(/heard a rumour that GP surgeries not reopening until March/);
     await popup.click('[data-testid=jump]');
     await page.bringToFront();
     await page.waitForSelector('.fn-card', { state: 'visible' });
-    expect(await page.evaluateOn('.fn-card blockquote', (el) => el.textContent)).toMatch(/surgeries had been closed/);
+    expect(await page.evaluateOn('.fn-card blockquote', (el) => el.textContent)).toMatch(/GP surgeries not reopening until March/);
   });
 
   it('reads what the page adds later (in the article only) and starts over on single-page navigation', async () => {
@@ -283,7 +326,7 @@ forEachBrowser('highlight', (suite) => {
     });
     await page.waitForFunction(() => document.querySelectorAll('footnote-mark[tabindex]').length === 2);
     const found = await marks(page);
-    expect(found.map((m) => m.text)).toEqual([expect.stringMatching(/surgeries had been closed to face-to-face/), expect.stringMatching(/GP surgeries had been closed to patients/)]);
+    expect(found.map((m) => m.text)).toEqual([expect.stringMatching(/GP surgeries not reopening until March/), expect.stringMatching(/GP surgeries had been closed to patients/)]);
     expect(await page.count('.related-stories footnote-mark')).toBe(0);
 
     // A single-page app shows another story under a new URL.

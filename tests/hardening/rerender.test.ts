@@ -1,11 +1,14 @@
 /**
- * @vitest-environment-options {"url": "http://127.0.0.1/hostile/article.html?rerender"}
+ * @vitest-environment-options {"url": "http://127.0.0.1/articles/gponline-2020-08-practices-open-throughout.html?rerender"}
  *
  * Regression (found by tests/e2e/hardening-pages.e2e.test.ts, "React-style" page): a page that
  * re-renders its whole article from its own state on every change (article.innerHTML = …) made
  * new paragraph elements each time, so Footnote's per-block limit never applied, and it marked
  * the claim again on every render: over 1,300 marks and renders in 45 s, forever. Now a passage
  * whose mark the page took out three times is left unmarked for the rest of the visit.
+ *
+ * The page here is a real article with a flagged claim (the hostile page's text, the seed article,
+ * has none since its sentences became the BMA answering the claim), re-rendered the same way.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,7 +18,7 @@ import { dispatch, request, type Handlers } from '@/lib/messages';
 import { startHighlighting, type Messenger } from '@/lib/page/controller';
 import { createPageScanner } from '@/lib/page/highlight-scanner';
 
-const HTML = readFileSync(resolve(import.meta.dirname, '../fixtures/hostile/article.html'), 'utf8');
+const HTML = readFileSync(resolve(import.meta.dirname, '../fixtures/articles/gponline-2020-08-practices-open-throughout.html'), 'utf8');
 
 const handlers: Handlers = {
   'evidence/forClaim': () => ({ claim: null, evidence: [] }),
@@ -39,7 +42,7 @@ it('a page that re-renders its article on every change gets a bounded number of 
   const doc = new DOMParser().parseFromString(HTML, 'text/html');
   document.head.innerHTML = doc.head.innerHTML;
   document.body.innerHTML = doc.body.innerHTML.replace(/<script[\s\S]*?<\/script>/g, '');
-  const article = document.getElementById('article')!;
+  const article = document.querySelector('article')!;
   const template = article.innerHTML;
 
   // The page: any change in the article, and it renders all of it again from its template.

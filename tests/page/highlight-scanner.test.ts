@@ -14,12 +14,15 @@ function load(name: string): Document {
 
 const noSlice = async () => {};
 
+/** A real page with one flagged claim (a columnist's rumour, reported) and three sentences negating it. */
+const FLAGGED = 'gponline-2020-08-practices-open-throughout.html';
+
 describe('createPageScanner', () => {
   it('reads a long article in slices, finding exactly what one pass of the engine finds', async () => {
-    const doc = load('000-gponline-vote-no-confidence.html');
+    const doc = load(FLAGGED);
     const body = doc.querySelector('.article-body')!;
     const paragraphs = [...body.children].map((el) => el.outerHTML).join('');
-    body.innerHTML = paragraphs.repeat(40);
+    body.innerHTML = paragraphs.repeat(200);
     const whole = scanDocument(doc, createEngine(), doc.URL);
     expect(whole.map!.text.length).toBeGreaterThan(FIRST_SLICE_CHARS * 3);
     let slices = 0;
@@ -27,7 +30,9 @@ describe('createPageScanner', () => {
     expect(slices).toBeGreaterThan(5);
     expect(sliced.article).toEqual(whole.article);
     expect(sliced.claims).toEqual(whole.claims);
-    expect(sliced.claims.filter((c) => c.highlight)).toHaveLength(40);
+    // Each copy: the flagged claim, and the three negations found but not flagged.
+    expect(sliced.claims.filter((c) => c.highlight)).toHaveLength(200);
+    expect(sliced.claims.filter((c) => !c.highlight && c.stance === 'negated')).toHaveLength(600);
   });
 
   it('cuts slices between blocks', () => {
@@ -37,18 +42,37 @@ describe('createPageScanner', () => {
     expect(blockCut('one', 10)).toBe(3);
   });
 
-  it('reads a seed article with the engine: the flagged claim, and offsets that mark the right words', async () => {
-    const doc = load('000-gponline-vote-no-confidence.html');
+  it('reads a real article with the engine: the flagged claim, and offsets that mark the right words', async () => {
+    const doc = load(FLAGGED);
     const scanner = createPageScanner();
     const scan = await scanner.scanDocument(doc, noSlice);
     expect(scan.article).toMatchObject({ isArticle: true, onTopic: true });
+    expect(scan.claims.map((c) => [c.claimId, c.stance, c.highlight])).toEqual([
+      ['practices-closed', 'reported', true],
+      ['practices-closed', 'negated', false],
+      ['practices-closed', 'negated', false],
+      ['practices-closed', 'negated', false],
+    ]);
     const flagged = scan.claims.filter((c) => c.highlight);
-    expect(flagged.map((c) => [c.claimId, c.stance])).toEqual([['practices-closed', 'reported']]);
     const marks = markClaims(scan.map, scan.claims, { shortOf: () => 'practices were closed' });
     expect(marks).toHaveLength(1);
     expect(marks[0]!.pieces.map((p) => p.textContent).join('')).toBe(flagged[0]!.text);
-    expect(marks[0]!.pieces[0]!.textContent).toMatch(/^They have continued to provide care/);
-    expect(marks[0]!.pieces.at(-1)!.textContent).toMatch(/surgeries had been closed to face-to-face appointments\.'$/);
+    expect(marks[0]!.pieces[0]!.textContent).toMatch(/^In a Twitter post Telegraph commentator/);
+    expect(marks[0]!.pieces.at(-1)!.textContent).toMatch(/'heard a rumour that GP surgeries not reopening until March'\.$/);
+    expect(doc.querySelectorAll('footnote-mark')).toHaveLength(marks[0]!.pieces.length);
+    expect([...doc.querySelectorAll('footnote-mark')].every((m) => m.closest('p') === doc.querySelector('.article-body p'))).toBe(true);
+  });
+
+  it('reads a seed article whose claims are all the BMA answering the claim: found, none marked', async () => {
+    const doc = load('000-gponline-vote-no-confidence.html');
+    const scan = await createPageScanner().scanDocument(doc, noSlice);
+    expect(scan.article).toMatchObject({ isArticle: true, onTopic: true });
+    expect(scan.claims.map((c) => [c.claimId, c.stance, c.highlight])).toEqual([
+      ['practices-closed', 'rebutted', false],
+      ['practices-closed', 'rebutted', false],
+    ]);
+    expect(markClaims(scan.map, scan.claims, { shortOf: () => 'practices were closed' })).toEqual([]);
+    expect(doc.querySelector('footnote-mark')).toBeNull();
   });
 
   it('reads a paragraph added to the article later, but not furniture added later or outside it', async () => {
