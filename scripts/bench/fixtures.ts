@@ -24,6 +24,27 @@ export interface FixturePage {
 /** The seed articles (000-…html to 004-…html): the long pages the synthetic page is built from. */
 export const isSeed = (name: string) => /^\d{3}-.*\.html$/.test(name);
 
+/**
+ * A real page with a flagged claim, read into the long page after the seeds. The seeds' claims are
+ * all the BMA answering the claim (rebutted, since the engine's stance rules of 27cb133), so a long
+ * page of seeds alone has nothing to mark, and the extension bench waits for marks. One page with one
+ * flagged claim (and three sentences negating it) keeps the density the long page had before: about
+ * one flagged claim every hundred paragraphs.
+ */
+export const LONG_PAGE_FLAGGED = ['gponline-2020-08-practices-open-throughout.html'] as const;
+
+/** The pages the long page is built from, in turn: the seeds (the first is the shell), then LONG_PAGE_FLAGGED. */
+export function longPageSources(articles: readonly FixturePage[]): FixturePage[] {
+  const seeds = articles.filter((p) => isSeed(p.name));
+  if (seeds.length === 0) throw new Error('no seed articles (tests/fixtures/articles/000-….html) to build the long page from');
+  const flagged = LONG_PAGE_FLAGGED.map((name) => {
+    const page = articles.find((p) => p.name === name);
+    if (!page) throw new Error(`the long page needs tests/fixtures/articles/${name} (a page with a flagged claim), and it is missing`);
+    return page;
+  });
+  return [...seeds, ...flagged];
+}
+
 export function articlePages(): FixturePage[] {
   if (!existsSync(ARTICLES)) throw new Error(`no article fixtures at ${ARTICLES}`);
   const names = readdirSync(ARTICLES).filter((f) => f.endsWith('.html')).sort();

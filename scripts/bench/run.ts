@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { launchBenchChromium, chromiumVersion, requireChromium, type BenchBrowser } from './chromium';
 import { exitChromium } from './exit-chromium';
 import { contentScriptTime, longTaskWithExtension } from './extension-chromium';
-import { articlePages, isSeed, nonArticlePages } from './fixtures';
+import { articlePages, isSeed, longPageSources, nonArticlePages } from './fixtures';
 import { renderText, toJson, type Machine, type RawResults } from './report';
 import { scanChromium } from './scan-chromium';
 import { scanHappyDom } from './scan-happy-dom';
@@ -70,9 +70,7 @@ async function main(): Promise<void> {
 
     // ── Pages ──
     const articles = articlePages();
-    const seeds = articles.filter((p) => isSeed(p.name));
-    if (seeds.length === 0) throw new Error('no seed articles (tests/fixtures/articles/000-….html) to build the long page from');
-    const long = buildLongPage(seeds.map((p) => ({ name: p.name, html: p.html })), 5000);
+    const long = buildLongPage(longPageSources(articles).map((p) => ({ name: p.name, html: p.html })), 5000);
     const others = nonArticlePages();
     const data = benchStoreData();
     const routes = new Map<string, Route>();

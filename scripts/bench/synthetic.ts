@@ -1,9 +1,10 @@
 /**
- * The benchmark's long page: 5,000 paragraphs of the seed articles' own text in one article page,
- * built when the benchmark runs (nothing generated is committed). The first fixture's page is the
- * shell (head with its og:type and JSON-LD, site header, the furniture after the article), and the
- * body holds the articles' paragraphs and subheadings taken in turn, one article after another, so
- * that the claims the seed articles make recur through the page as they would in a long read.
+ * The benchmark's long page: 5,000 paragraphs of real articles' own text (the seed articles, and a
+ * fixture page with a flagged claim: see longPageSources in fixtures.ts) in one article page, built
+ * when the benchmark runs (nothing generated is committed). The first fixture's page is the shell
+ * (head with its og:type and JSON-LD, site header, the furniture after the article), and the body
+ * holds the articles' paragraphs and subheadings taken in turn, one article after another, so that
+ * the claims the articles make, flagged and answered, recur through the page as in a long read.
  */
 
 export interface SourcePage {
@@ -60,7 +61,7 @@ export function buildLongPage(pages: readonly SourcePage[], paragraphs = 5000, u
   const end = shell.html.indexOf('</article>', start);
   // The shell's body closes with </div> before </article>; keep that closing tag.
   const close = shell.html.lastIndexOf('</div>', end);
-  const title = 'GP access through the pandemic: the long read (Footnote benchmark page, built from the seed articles)';
+  const title = 'GP access through the pandemic: the long read (Footnote benchmark page, built from real article fixtures)';
   const body = out.join('\n');
   const html = (shell.html.slice(0, start) + '\n' + body + '\n' + shell.html.slice(close))
     .replace(/<title>[\s\S]*?<\/title>/i, `<title>${title}</title>`)

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { articlePages, LONG_PAGE_FLAGGED, longPageSources } from '@/scripts/bench/fixtures';
 import { bodyBlocks, buildLongPage } from '@/scripts/bench/synthetic';
+import { loadEngine, scanHtml } from '@/scripts/scan';
 
 const ARTICLES = join(import.meta.dirname, '../fixtures/articles');
 const seeds = readdirSync(ARTICLES)
@@ -39,6 +41,20 @@ describe('the long page', () => {
     expect(built.html.match(/<p\b/g)!.length).toBeGreaterThanOrEqual(5000);
     const first = bodyBlocks(seeds[0]!).blocks.find((b) => b.startsWith('<p'))!;
     expect(built.html).toContain(first);
+  });
+
+  it('as the bench builds it, has flagged claims all through (the extension bench waits for marks)', () => {
+    const sources = longPageSources(articlePages());
+    expect(sources.map((p) => p.name)).toEqual([...seeds.map((p) => p.name), ...LONG_PAGE_FLAGGED]);
+    const built = buildLongPage(sources, 5000);
+    const { engine } = loadEngine();
+    const result = scanHtml(built.html, 'long.html', engine);
+    expect(result.article).toMatchObject({ isArticle: true, onTopic: true });
+    const flagged = result.claims.filter((c) => c.highlight);
+    // One a round of the articles: about one every hundred paragraphs, from the first round to the last.
+    expect(flagged.length).toBeGreaterThanOrEqual(40);
+    expect(flagged.at(-1)!.start).toBeGreaterThan(result.claims.at(-1)!.end * 0.9);
+    expect(() => longPageSources(articlePages().filter((p) => p.name !== LONG_PAGE_FLAGGED[0]))).toThrow(/needs tests\/fixtures\/articles\/.*flagged claim/);
   });
 
   it('says which page has no article body, and refuses nonsense counts', () => {
