@@ -202,6 +202,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       // One claim per clause: the earliest match wins, a claim over a negation at the same place.
       candidates.sort((a, b) => a.from - b.from || Number(a.pattern.kind === 'negated') - Number(b.pattern.kind === 'negated'));
       const taken: Span[] = [];
+      // "GPs are working flat-out, and yet people are still saying that GPs are lazy": the sentence denies what it reports.
+      const deniedHere = new Set<string>();
       for (const c of candidates) {
         if (c.pattern.kind === 'claim' && HEDGE_BEFORE.test(s.slice(Math.max(0, c.from - 60), c.from))) continue;
         // "GPs who won't see us face to face", "surgeries that closed": a subset named, not the claim made.
@@ -211,7 +213,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         if (taken.some((t) => t.start < clause.end && clause.start < t.end)) continue;
         taken.push(clause);
         const negated = c.pattern.kind === 'negated' || (c.pattern.negatable === true && NEGATOR.test(c.gap));
-        const stance = stanceOf({
+        const said = stanceOf({
           sentence: s,
           from: c.from,
           to: c.to,
@@ -219,6 +221,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
           next,
           negated,
         });
+        const stance = said === 'reported' && deniedHere.has(c.claimId) ? 'rebutted' : said;
+        if (said === 'negated') deniedHere.add(c.claimId);
         out.push({
           claimId: c.claimId,
           text: text.slice(clause.start, clause.end),

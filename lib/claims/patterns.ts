@@ -106,7 +106,7 @@ const W = {
   beingClosed: gw(src`\bbeing\s+${Q}(?:closed|shut)\b`),
   golf: gw(src`\b(?:time on their hands|golf|their feet up|(?:sat|sitting|sit)\s+(?:at home|on their hands|idle)|(?:easy|good|quiet|cushy)\s+(?:pandemic|lockdown))\b`),
   easyLife: gw(src`\b(?:easy|easier|cushy)\s+life\b`),
-  harderThanEver: gw(src`\b(?:harder than ever|flat out|tirelessly)\b`),
+  harderThanEver: gw(src`\b(?:harder than ever|flat[- ]out|tirelessly)\b`),
 };
 
 const P = (claimId: ClaimId, re: string, rest: Omit<ClaimPattern, 'claimId' | 're' | 'kind'> & { kind?: ClaimPattern['kind'] }): ClaimPattern => ({
@@ -248,6 +248,8 @@ export const PATTERNS: readonly ClaimPattern[] = [
     words: [W.cannot],
     negatable: true,
     needs: /\b(?:gps?|family doctors?|doctors?|surger(?:y|ies)|practices|general practice)\b/i,
+    // "one in ten patients (11.3 per cent) saying they weren't able to get an appointment": a survey share.
+    refuse: /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+in\s+(?:\w+|\d+)\s+(?:patients|people|adults|respondents)\b|\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)/i,
   }),
   // "it is impossible to see a GP"
   P('cannot-see-gp', src`\b(?:impossible|no way)\s+(?:for\s+\w+\s+)?to\s+(?:get\s+(?:to\s+)?see|see|get|book)\s+(?:(?:a|an|their|your|my)\s+)?(?:gp|doctor|family doctor|(?:gp|${F2F})\s+appointment)\b`, { words: [W.impossible] }),
@@ -294,7 +296,7 @@ export const PATTERNS: readonly ClaimPattern[] = [
   // "Nobody dares admit that GPs aren't working": the verb ends the clause (not "aren't working weekends").
   P('gps-doing-less', src`(?:${GPS})\s+(?:are not|aren['’]t|were not|weren['’]t)\s+(?:really\s+|actually\s+)?${Q}working${Q}(?=\s*(?:[.,;:!?'"’”)]|$))`, { words: [W.notWorking] }),
   // Negation: "working harder than ever"
-  P('gps-doing-less', src`(?:${GPS}|\bdoctors\b|${PRACTICES}|\bwe\b)${gapN(3)}(?:work|working|worked)\s+(?:\w+\s+)?(?:harder than ever|flat out|tirelessly)\b`, {
+  P('gps-doing-less', src`(?:${GPS}|\bdoctors\b|${PRACTICES}|\bwe\b)${gapN(3)}(?:work|working|worked)\s+(?:\w+\s+)?(?:harder than ever|flat[- ]out|tirelessly)\b`, {
     words: [W.harderThanEver],
     kind: 'negated',
   }),

@@ -9,7 +9,7 @@ import type { Stance } from './types';
 /** Cues before the claim that name it as false: "the false narrative that", "the myth of", "it is not true that". */
 const REBUT_BEFORE = new RegExp(
   [
-    String.raw`\b(?:false|falsely|misleading|untrue|wrong|mistaken|inaccurate|baseless|unfounded|damaging|pernicious|tired|lazy|persistent|erroneous|bogus|unfair|unjust|insulting)(?:\s+[\w'’-]+){0,4}?\s+(?:narratives?|claims?|story|stories|impressions?|ideas?|notions?|perceptions?|suggestions?|allegations?|accusations?|assertions?|rumou?rs?|beliefs?|myths?|tropes?|reports?|reporting|headlines?|rhetoric|messages?|messaging|picture)\b`,
+    String.raw`\b(?:false|falsely|misleading|untrue|wrong|mistaken|inaccurate|baseless|unfounded|damaging|pernicious|tired|lazy|persistent|erroneous|bogus|unfair|unjust|insulting|twisted|distorted|warped|skewed|toxic|one-sided)(?:\s+[\w'’-]+){0,4}?\s+(?:narratives?|claims?|story|stories|impressions?|ideas?|notions?|perceptions?|suggestions?|allegations?|accusations?|assertions?|rumou?rs?|beliefs?|myths?|tropes?|reports?|reporting|headlines?|rhetoric|messages?|messaging|picture)\b`,
     String.raw`\bmyths?\b|\bmisconceptions?\b|\bmisinformation\b|\bdisinformation\b|\bfake news\b|\bsmears?\b`,
     String.raw`\b(?:it|this|that)(?:['’]s|\s+is|\s+was|\s+has\s+been)\s+(?:simply\s+|just\s+|absolutely\s+|completely\s+|also\s+)?(?:not true|untrue|false|wrong|a myth|nonsense|not the case|incorrect|misleading)\s+(?:to\s+(?:say|suggest|claim|imply|think|believe)\s+)?that\b`,
     String.raw`\b(?:not|never)\s+(?:\w+\s+){0,2}(?:true|the case)\s+that\b`,
@@ -36,14 +36,14 @@ const REBUT_AFTER = new RegExp(
 );
 
 /** A following sentence that refutes the one before: "That is simply untrue." */
-const REBUT_NEXT = /^['‘’"“]?(?:(?:but\s+)?(?:this|that|it|which)(?:['’]s|\s+is|\s+was)\s+(?:simply\s+|just\s+|completely\s+|patently\s+|also\s+)?(?:not true|untrue|false|wrong|a myth|nonsense|not the case|incorrect|misleading|rubbish)|(?:not so|nonsense|wrong|untrue|false)[.!]|(?:nothing|none of (?:this|that|it))\s+could\s+be\s+(?:further|farther)\s+from\s+the\s+truth)/i;
+const REBUT_NEXT = /^['‘’"“]?(?:(?:but\s+)?(?:this|that|it|which)(?:['’]s|\s+is|\s+was)\s+(?:simply\s+|just\s+|completely\s+|patently\s+|also\s+)?(?:not true|untrue|false|wrong|a myth|nonsense|not the case|incorrect|misleading|rubbish)|(?:this|that|it)\s+(?:really\s+|just\s+)?(?:wound me up|infuriated me|angered me|made me (?:so\s+)?(?:angry|furious|cross)|made my blood boil)|(?:not so|nonsense|wrong|untrue|false)[.!]|(?:nothing|none of (?:this|that|it))\s+could\s+be\s+(?:further|farther)\s+from\s+the\s+truth)/i;
 
 /**
  * A complaint about what someone said, before the claim it names: "disheartening … to read articles
  * which have suggested that…", "undermined … a public rebuke which also inferred that…", "in
  * response to an article claiming that…". With attribution, the claim is named to answer it.
  */
-const COMPLAINT_BEFORE = /\b(?:disheartening|disappointing|disappointed|dismay(?:ed|ing)?|demorali[sz](?:ing|ed)|sadden(?:ed|ing|s)?|appall(?:ed|ing)|insult(?:ing|ed)?|offensive|hurtful|upsetting|unfair(?:ly)?|unjust(?:ly)?|wrongly|undermin(?:e|ed|es|ing)|rebuke[sd]?|scapegoat\w*|vilif\w*|denigrat\w*|demoni[sz]\w*|in (?:response|reply) to|respond(?:s|ed|ing)? to)\b/i;
+const COMPLAINT_BEFORE = /\b(?:disheartening|disappointing|disappointed|dismay(?:ed|ing)?|demorali[sz](?:ing|ed)|sadden(?:ed|ing|s)?|appall(?:ed|ing)|insult(?:ing|ed)?|offensive|hurtful|upsetting|unfair(?:ly)?|unjust(?:ly)?|wrongly|undermin(?:e|ed|es|ing)|rebuke[sd]?|scapegoat\w*|vilif\w*|denigrat\w*|demoni[sz]\w*|in (?:response|reply) to|respond(?:s|ed|ing)? to|barrage|bashing|onslaught|deluge|torrent|smear campaign|witch-?hunt)\b/i;
 
 /** The same complaint after the claim: "Accusations of general practice being closed 'extremely damaging'". */
 const COMPLAINT_AFTER = /^\W*(?:\s*(?:is|are|was|were|has been|have been|being)\b)?\s*['‘’"“]?(?:(?:extremely|deeply|hugely|very|so|incredibly|utterly|completely|totally|really)\s+)?(?:damaging|demorali[sz]ing|hurtful|insulting|offensive|disheartening|upsetting|unfair|unjust|an insult|a slur|a smear)\b/i;

@@ -60,6 +60,8 @@ describe('topicOf', () => {
     ['Irish GPs, one "Department of Health"', 'GP practices in West Cork close their lists', 'Most GP practices in West Cork are closed to new patients, GPs say. Doctors are not surprised by reports from the ESRI and Department of Health on shortages. Practices in Cork offer same-day appointments but GPs cannot take on new patients.', 'www.irishexaminer.com', false],
     ['Canadian family doctors, one stray "England"', 'Family doctors are scarce in Ontario', 'Canadians without a family doctor crowd walk-in clinics in Ontario. One GP who moved back to England said Canada needs more GPs. Ontario family doctors close their practices to new patients.', null, false],
     ['a UK story that mentions Australia once', 'GPs under pressure', `${gpStory} Some GPs have left for Australia.`, null, true],
+    ['one surgery shut by Covid, "surgeries" in the headline', 'Two village surgeries closed after staff catch coronavirus', 'Patients at the two surgeries were told to call NHS 111. The practice said appointments would be moved and the GP partners apologised. Prescriptions and appointments resume next week; appointments by phone continue. Face-to-face appointments will be offered at the surgery.', 'www.edp24.co.uk', true],
+    ['a UK explainer on an Irish edition’s host', 'Are GP surgeries open today during coronavirus lockdown?', `${gpStory} Surgeries in the UK are offering telephone appointments.`, 'www.thesun.ie', true],
     ['UK host without NHS words', 'Letter: GPs chose an easy life', 'My GPs are not working. Over a dozen GPs at my practice and no appointments. GPs should see patients.', 'www.lancashiretelegraph.co.uk', true],
   ])('%s', (_name, title, body, host, onTopic) => {
     const t = topicOf(title, body, host);

@@ -52,6 +52,9 @@ const rows: Row[] = [
   ['She claimed that ‘GPs seem to have unilaterally decided they don’t want to see patients anymore’.', 'no-face-to-face', 'reported'],
   ['She also raised concerns about the strain on emergency services because people were unable to see their GPs.', 'cannot-see-gp', 'reported'],
   // rebutted
+  ['The truth has been somewhat twisted giving the narrative that it is down to GPs being lazy or avoiding work.', 'gps-doing-less', 'rebutted'],
+  ['The constant barrage of messages claiming general practice is closed will always penetrate the public consciousness.', 'practices-closed', 'rebutted'],
+  ['GPs are working flat-out, most of us twelve hours a day, and yet people are still saying that GPs are lazy.', 'gps-doing-less', 'negated'],
   ['We would like to express how disheartening it has been to read articles which have suggested that GP surgeries have been ‘virtually sealed shut’ throughout the pandemic.', 'practices-closed', 'rebutted'],
   ['Professor Marshall wrote to the paper in response to an article claiming that GPs are refusing to see patients face to face.', 'no-face-to-face', 'rebutted'],
   ['Their efforts were undermined by a public rebuke which also inferred that surgeries had been closed to face-to-face appointments.', 'practices-closed', 'rebutted'],
@@ -109,6 +112,8 @@ const rows: Row[] = [
   ['The BMA dropped the option of seeing patients face to face as a default.', 'none'],
   ['Elective surgeries were shut down in April.', 'none'],
   ['GPs should offer face-to-face appointments to all patients who want them.', 'none'],
+  // A survey share is a figure, not the claim.
+  ['On the downside, one in ten patients (11.3 percent) saying they weren’t able to get an appointment with a GP.', 'none'],
   // A condition, an intent or a duty is not a statement of fact; advice against a default is not the claim.
   ['Because if patients can’t get an appointment with their GP, they end up in A&E.', 'none'],
   ['Despite all this, GPs are threatening to do even less work.', 'none'],
@@ -137,6 +142,11 @@ describe('stance across sentences', () => {
   it('a following sentence that calls the claim untrue makes it rebutted', () => {
     const [c] = engine.findClaims('Practices were closed for months during the pandemic. That is simply untrue.');
     expect(c?.stance).toBe('rebutted');
+  });
+
+  it('a reaction in the next sentence ("This really wound me up!") makes a quoted claim rebutted', () => {
+    const [c] = engine.findClaims('“Lazy GPs are using Covid-19 as an excuse to not see us,” said readers of a broadsheet. This really wound me up!');
+    expect(c).toMatchObject({ claimId: 'gps-doing-less', stance: 'rebutted', highlight: false });
   });
 
   it('the refutation in the next paragraph does not reach back', () => {
