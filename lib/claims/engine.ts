@@ -78,7 +78,7 @@ const isFullRecord = (e: EvidenceLink | Evidence): e is Evidence => 'period' in 
 const RESTRICTED_SUBJECT = /^[\w'’‘-]+(?:\s+[\w'’‘-]+)?,?\s+(?:who|that|which|whose)\b/i;
 // A condition or a purpose is not a statement of fact: "if patients can't get an appointment, they
 // end up in A&E". Tested on the clause before the match.
-const CONDITION_BEFORE = /\b(?:if|unless|whether|lest|in case|so that|in order that)\b[^,;:.!?–—]*$/i;
+const CONDITION_BEFORE = /\b(?:if|unless|whether|when|whenever|lest|in case|so that|in order that)\b[^,;:.!?–—]*$/i;
 // Intent, threat or duty in the words between subject and verb ("GPs are threatening to do even less
 // work", "practices will close", "GPs must stop hiding"): what someone may do, not what they did.
 const INTENT_GAP = /\b(?:will|would|shall|should|must|could|(?:threat(?:en(?:s|ed|ing)?)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|set|going|about|want(?:s|ed)?|need(?:s|ed)?|ought|vow(?:s|ed)?|warn(?:s|ed)?|urg(?:e|es|ed)|told|asked)\s+to|['’]ll|['’]d)\b/i;
@@ -208,7 +208,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         if (c.pattern.kind === 'claim' && HEDGE_BEFORE.test(s.slice(Math.max(0, c.from - 60), c.from))) continue;
         // "GPs who won't see us face to face", "surgeries that closed": a subset named, not the claim made.
         if (c.pattern.kind === 'claim' && RESTRICTED_SUBJECT.test(c.words)) continue;
-        if (c.pattern.kind === 'claim' && (CONDITION_BEFORE.test(s.slice(Math.max(0, c.from - 80), c.from)) || INTENT_GAP.test(c.gap))) continue;
+        if (c.pattern.kind === 'claim' && (CONDITION_BEFORE.test(s.slice(Math.max(0, c.from - 200), c.from)) || INTENT_GAP.test(c.gap))) continue;
         const clause = clauseOf(text, span, span.start + c.from, span.start + c.to);
         if (taken.some((t) => t.start < clause.end && clause.start < t.end)) continue;
         taken.push(clause);

@@ -71,6 +71,7 @@ const W = {
   /** Only for patterns whose subject or object is `PRACTICES`. */
   practices: gw(src`\b(?:surgeries|practices|general practice)\b`),
   doors: gw(src`\bdoors\b`),
+  shutters: gw(src`\b(?:shutters|doors|gates)\b`),
   upShop: gw(src`\bup shop\b`),
   open: gw(src`\bopen\b`),
   notOpen: gw(src`\bnot\s+${Q}open\b`),
@@ -144,6 +145,12 @@ export const PATTERNS: readonly ClaimPattern[] = [
     words: [W.upShop],
     negatable: true,
     needs: PANDEMIC_OR_PATIENTS,
+    refuse: CLOSURE_NOT_CLAIM,
+  }),
+  // "too many GP surgeries still have their shutters firmly down"
+  P('practices-closed', src`(?:${PRACTICES_OR_GPS})${gap(4)}(?:have|had|has|keep|keeping|kept)\s+(?:their|its)\s+(?:shutters|doors|gates)\s+(?:\w+\s+)?(?:down|shut|closed|locked|bolted)\b`, {
+    words: [W.shutters],
+    negatable: true,
     refuse: CLOSURE_NOT_CLAIM,
   }),
   P('practices-closed', src`\bnot (?:opening|open) their doors\b`, { words: [W.doors], needs: /\b(?:gps|surgeries|practices|family doctors)\b/i }),
@@ -225,7 +232,7 @@ export const PATTERNS: readonly ClaimPattern[] = [
     words: [W.byDefault],
     needs: /\b(?:gps?|family doctors?|surger(?:y|ies)|practices|general practice)\b/i,
     // "GPs warned NOT to default to virtual consultations": advice against it, not the claim.
-    refuse: /\b(?:not|never|n['’]t)\s+(?:to\s+)?(?:be\s+)?default/i,
+    refuse: /\b(?:not|never|n['’]t)\s+(?:to\s+)?(?:be\s+)?default|\bin some (?:practices|surgeries|cases|areas|places)\b|\b(?:it is|it['’]s) possible\b/i,
   }),
   // "they do everything in their power to avoid seeing you in person"
   P('no-face-to-face', src`\bavoid(?:s|ed|ing)?\s+seeing\s+(?:you|patients|people|us|anyone|them)\s+(?:in[- ]person|${Q}face[- ]to[- ]face${Q}|in the flesh)`, {
@@ -252,7 +259,7 @@ export const PATTERNS: readonly ClaimPattern[] = [
     refuse: /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+in\s+(?:\w+|\d+)\s+(?:patients|people|adults|respondents)\b|\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)/i,
   }),
   // "it is impossible to see a GP"
-  P('cannot-see-gp', src`\b(?:impossible|no way)\s+(?:for\s+\w+\s+)?to\s+(?:get\s+(?:to\s+)?see|see|get|book)\s+(?:(?:a|an|their|your|my)\s+)?(?:gp|doctor|family doctor|(?:gp|${F2F})\s+appointment)\b`, { words: [W.impossible] }),
+  P('cannot-see-gp', src`\b(?:impossible|no way)\s+(?:for\s+\w+\s+)?to\s+(?:get\s+(?:to\s+)?see|see|get|book|have|secure|obtain)\s+(?:(?:a|an|their|your|my)\s+)?(?:gp|doctor|family doctor|(?:gp|${F2F})\s+(?:appointment|consultation)(?:\s+with\s+(?:a|an|their|your|my)\s+(?:gp|doctor|family doctor))?)\b`, { words: [W.impossible] }),
   // "the near-impossibility of getting a face-to-face appointment with a GP"
   P('cannot-see-gp', src`\bimpossibility\s+of\s+(?:getting|seeing|booking|securing)\s+(?:(?:a|an|their|your|my)\s+)?(?:gp|doctor|family doctor|(?:gp|${F2F})\s+appointment(?:\s+with\s+(?:a|an|their|your|my)\s+(?:gp|doctor|family doctor))?)\b`, { words: [W.impossible] }),
 

@@ -82,7 +82,11 @@ export function topicOf(title: string, body: string, host: string | null = null)
     signals.push(ukHost ? `topic:nhs-uk=${uk}(incl. .uk host)` : `topic:nhs-uk=${uk}`);
   }
   // A neighbour's vocabulary that rivals the GP terms means the page is about the neighbour.
-  if (neighbourCount > 0 && neighbourCount >= gp / 2) {
+  // A GP headline and a neighbour named no more often than GPs ("talk to their pharmacist or dentist"): an alternative
+  // mentioned, not the subject.
+  const neighbourNamed = NEIGHBOURS.find(([name]) => name === neighbour)?.[1];
+  const asideOnly = titleGp && neighbourCount <= gp && !!neighbourNamed && count(neighbourNamed, title) === 0;
+  if (neighbourCount > 0 && neighbourCount >= gp / 2 && !asideOnly) {
     // As often as the GP terms is a comparison ("my dentist sees me, my GP won't"); more often, the page is the neighbour's.
     const penalty = neighbourCount > gp ? 0.5 : 0.25;
     score -= penalty;

@@ -62,6 +62,7 @@ describe('topicOf', () => {
     ['a UK story that mentions Australia once', 'GPs under pressure', `${gpStory} Some GPs have left for Australia.`, null, true],
     ['one surgery shut by Covid, "surgeries" in the headline', 'Two village surgeries closed after staff catch coronavirus', 'Patients at the two surgeries were told to call NHS 111. The practice said appointments would be moved and the GP partners apologised. Prescriptions and appointments resume next week; appointments by phone continue. Face-to-face appointments will be offered at the surgery.', 'www.edp24.co.uk', true],
     ['a UK explainer on an Irish edition’s host', 'Are GP surgeries open today during coronavirus lockdown?', `${gpStory} Surgeries in the UK are offering telephone appointments.`, 'www.thesun.ie', true],
+    ['a GP letter naming the dentist as an alternative', 'I still struggle to see my GP', 'My GP surgery never answers the phone. Patients are told to talk to their pharmacist or dentist instead. The GP practice should offer face-to-face appointments; the dentist down the road manages.', null, true],
     ['UK host without NHS words', 'Letter: GPs chose an easy life', 'My GPs are not working. Over a dozen GPs at my practice and no appointments. GPs should see patients.', 'www.lancashiretelegraph.co.uk', true],
   ])('%s', (_name, title, body, host, onTopic) => {
     const t = topicOf(title, body, host);

@@ -112,6 +112,12 @@ const rows: Row[] = [
   ['The BMA dropped the option of seeing patients face to face as a default.', 'none'],
   ['Elective surgeries were shut down in April.', 'none'],
   ['GPs should offer face-to-face appointments to all patients who want them.', 'none'],
+  // A hedge, a question put to someone, or a "when" clause is not a statement of fact.
+  ['It is possible that, in some practices, defaulting to remote appointments was a temporary and necessary measure during the pandemic.', 'none'],
+  ['Asked if some patients were right in believing they had received worse care because of being denied face-to-face appointments, the doctors’ union representative said: ‘No, I don’t think that.’', 'none'],
+  ['We understand patients’ distress and frustrations when they are unable to get a GP appointment, but the blame must not be put onto hard-working GPs.', 'none'],
+  ['Too many GP surgeries still have their shutters firmly down.', 'practices-closed', 'asserted'],
+  ['It’s nigh on impossible to have a face to face consultation with a GP.', 'cannot-see-gp', 'asserted'],
   // A survey share is a figure, not the claim.
   ['On the downside, one in ten patients (11.3 percent) saying they weren’t able to get an appointment with a GP.', 'none'],
   // A condition, an intent or a duty is not a statement of fact; advice against a default is not the claim.
