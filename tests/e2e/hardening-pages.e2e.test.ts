@@ -1,6 +1,6 @@
 /**
- * Hostile pages, in each real browser (tests/fixtures/hostile/: the demo article made hostile by
- * hostile.js, and the same article with editors in it). Footnote keeps working where the page
+ * Hostile pages, in each real browser (tests/fixtures/hostile/: a real article with one flagged claim,
+ * the Watford Observer's, made hostile by hostile.js, and the same article with editors in it). Footnote keeps working where the page
  * overrides the DOM's own methods (content scripts run in their own world: none of the page's
  * traps is ever hit) or freezes its nodes; it does not loop against a page that takes its marks
  * out, re-renders its article on every change, or reacts to every mutation (a bounded number of
@@ -92,10 +92,10 @@ forEachBrowser('hardening: hostile pages', (suite) => {
 
     // Clip a selection: the editor opens in its shadow root, Ctrl+Enter saves, the clip is highlighted.
     await inspect(page, () => {
-      const p = [...document.querySelectorAll('#article p')].find((el) => el.textContent!.startsWith('GPonline reported earlier'))!;
+      const p = [...document.querySelectorAll('#article p')].find((el) => el.textContent!.startsWith('Watford’s MP has urged'))!;
       const range = document.createRange();
       range.setStart(p.firstChild!, 0);
-      range.setEnd(p.firstChild!, 'GPonline reported earlier this month that'.length);
+      range.setEnd(p.firstChild!, 'Watford’s MP has urged the health secretary'.length);
       document.getSelection()!.removeAllRanges();
       document.getSelection()!.addRange(range);
     });
@@ -109,7 +109,7 @@ forEachBrowser('hardening: hostile pages', (suite) => {
     await page.type('Saved on a hostile page');
     await page.press('Control+Enter');
     await until(() => inspect(page, () => document.querySelectorAll('footnote-clip').length > 0), 'the clip to be highlighted');
-    expect(await inspect(page, () => [...document.querySelectorAll('footnote-clip')].map((e) => e.textContent).join(''))).toBe('GPonline reported earlier this month that');
+    expect(await inspect(page, () => [...document.querySelectorAll('footnote-clip')].map((e) => e.textContent).join(''))).toBe('Watford’s MP has urged the health secretary');
 
     const s = await stats(page);
     expect(s.calls).toEqual([]);
@@ -121,7 +121,7 @@ forEachBrowser('hardening: hostile pages', (suite) => {
     await page.waitForSelector('footnote-mark[tabindex]');
     await page.click('footnote-mark[tabindex]');
     await page.waitForSelector('.fn-card', { state: 'visible' });
-    expect(await page.text('.fn-card blockquote')).toMatch(/surgeries had been closed to face-to-face appointments/);
+    expect(await page.text('.fn-card blockquote')).toMatch(/GP surgeries in Watford that are “still not opening their doors” to see patients/);
     // As the page itself sees it (a test's evaluate may look through a wrapper in Firefox).
     expect((await stats(page)).frozen).toBe(true);
     expect(page.errors()).toEqual([]);

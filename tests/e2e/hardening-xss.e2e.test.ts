@@ -138,7 +138,7 @@ forEachBrowser('hardening: hostile text in Footnote', (suite) => {
 
     // Clip the flagged sentence: the editor shows it, the reader types a payload as the note.
     const tabId = await page.tabId();
-    const start = await page.evaluateOn('footnote-mark[tabindex]', (el) => el.closest('p')!.textContent!.indexOf('They have continued'));
+    const start = await page.evaluateOn('footnote-mark[tabindex]', (el) => el.closest('p')!.textContent!.indexOf('MP Dean Russell raised concerns'));
     await page.evaluate((s) => {
       const p = document.querySelector('footnote-mark[tabindex]')!.closest('p')!;
       const range = document.createRange();

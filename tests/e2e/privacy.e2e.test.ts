@@ -136,7 +136,7 @@ for (const name of selectedBrowsers()) {
 
       // A clip: select, save from the popup as the menu does, type a note, save.
       const tabId = await page.tabId();
-      const quote = 'practices delivered 164m face-to-face patient appointments';
+      const quote = 'practices had been open throughout the pandemic';
       const at = await page.evaluate((q) => [...document.querySelectorAll('#article p')].findIndex((p) => p.textContent!.includes(q)), quote);
       const start = await page.evaluate(([q, i]) => document.querySelectorAll('#article p')[i as number]!.textContent!.indexOf(q as string), [quote, at] as const);
       await page.selectText(`#article p:nth-of-type(${at + 1})`, { start, end: start + quote.length }).catch(() => undefined);

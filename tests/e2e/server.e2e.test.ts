@@ -13,7 +13,7 @@ it('listens on 127.0.0.1 and serves a fixture page as HTML', async () => {
   const res = await fetch(server.url('/demo/'));
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-  expect(await res.text()).toContain('<h1>BMA delivers vote of no confidence in NHS England over failure to support GPs</h1>');
+  expect(await res.text()).toContain("<h1>NHS England's top GP defends practices' response to COVID-19</h1>");
   expect((await fetch(server.url('/demo/demo.css'))).headers.get('content-type')).toBe('text/css; charset=utf-8');
 });
 
