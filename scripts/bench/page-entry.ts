@@ -4,7 +4,7 @@
  * browser's own IndexedDB. The runner calls `window.footnoteBench.*` through the DevTools protocol.
  */
 import { createEngine } from '@/lib/claims/engine';
-import { benchPair, combinedPatterns, phases, type PairResult, type PhaseTimes } from './scan-core';
+import { benchPair, markjsExpressions, phases, type PairResult, type PhaseTimes } from './scan-core';
 import { runStoreBench, type StoreBenchOptions, type StoreBenchResult } from './store-core';
 
 export interface PageBench {
@@ -23,7 +23,7 @@ const bench: PageBench = {
       doc: document,
       engine: createEngine(),
       url: location.href,
-      re: combinedPatterns(),
+      re: markjsExpressions(),
       rounds,
       warmup,
       clock: () => performance.now(),

@@ -133,7 +133,7 @@ export function toJson(raw: RawResults) {
     machine: raw.machine,
     durationS: round(raw.durationS),
     scan: {
-      reference: 'mark.js markRegExp, the engine patterns as one expression, acrossElements, in <article>',
+      reference: 'mark.js markRegExp, the engine patterns as the fewest expressions V8 compiles to machine code, acrossElements, in <article>',
       chromium: { articles: set(chromium.articles), longPage: set(chromium.longPage), pages: raw.scan.chromium.map(pair) },
       happyDom: { articles: set(happyDom.articles), longPage: set(happyDom.longPage), pages: raw.scan.happyDom.map(pair) },
       longPageName: raw.scan.longPage,

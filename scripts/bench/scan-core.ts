@@ -7,9 +7,10 @@
  * in `footnote-mark` pieces. (In the extension the wrapping is spread over animation frames; here
  * it runs in one go, which can only make Footnote look slower.)
  *
- * mark.js: `markRegExp` with the engine's own claim patterns joined into one regular expression
- * (one pass over the text is mark.js's fastest way to look for many wordings; one call per pattern
- * is several times slower), `acrossElements` so that it finds wordings that cross links and
+ * mark.js: `markRegExp` with the engine's own claim patterns joined into as few regular expressions
+ * as V8 compiles to machine code (one pass over the text is mark.js's fastest way to look for many
+ * wordings; one call per pattern is several times slower; one expression past V8's size limit for
+ * native code runs 10-15 times slower in the interpreter), `acrossElements` so that it finds wordings that cross links and
  * emphasis as Footnote does, in the page's `<article>` (so it is spared the furniture Footnote has
  * to recognise and skip). It marks every match, whatever the sentence says around it.
  */
@@ -29,8 +30,28 @@ import { alternate, median, relativeSpread } from './stats';
  */
 export function combinedPatterns(patterns: readonly { re: RegExp }[] = PATTERNS): RegExp {
   if (patterns.length === 0) throw new Error('no patterns to combine');
-  const parts = patterns.map((p) => `(?:${p.re.source.replace(/\(\?<[A-Za-z_$][\w$]*>/g, '(?:')})`);
-  return new RegExp(parts.join('|'), 'gi');
+  return new RegExp(plainParts(patterns).join('|'), 'gi');
+}
+
+const plainParts = (patterns: readonly { re: RegExp }[]) => patterns.map((p) => `(?:${p.re.source.replace(/\(\?<[A-Za-z_$][\w$]*>/g, '(?:')})`);
+
+/**
+ * Source length an expression stays under to be compiled to machine code: past about 20,000
+ * characters of these patterns V8 keeps the whole expression in its bytecode interpreter (measured
+ * in node 20 and Chromium 156: 21 KB took 900 ms on 60 fixture pages, two halves 56 ms).
+ */
+export const MARKJS_EXPRESSION_CHARS = 15_000;
+
+/** The patterns as the fewest combined expressions each under MARKJS_EXPRESSION_CHARS: mark.js at its fastest. */
+export function markjsExpressions(patterns: readonly { re: RegExp }[] = PATTERNS, limit = MARKJS_EXPRESSION_CHARS): RegExp[] {
+  if (patterns.length === 0) throw new Error('no patterns to combine');
+  const parts = plainParts(patterns);
+  const total = parts.reduce((n, p) => n + p.length + 1, 0);
+  const chunks = Math.max(1, Math.ceil(total / limit));
+  const size = Math.ceil(parts.length / chunks);
+  const out: RegExp[] = [];
+  for (let i = 0; i < parts.length; i += size) out.push(new RegExp(parts.slice(i, i + size).join('|'), 'gi'));
+  return out;
 }
 
 export interface ScanOutcome {
@@ -53,14 +74,17 @@ export function markjsContext(doc: Document): Element {
   return doc.querySelector('article') ?? doc.body ?? doc.documentElement;
 }
 
-export function runMarkjs(doc: Document, re: RegExp): ScanOutcome {
+export function runMarkjs(doc: Document, res: RegExp | readonly RegExp[]): ScanOutcome {
   let marks = 0;
-  new Mark(markjsContext(doc) as HTMLElement).markRegExp(re, {
-    acrossElements: true,
-    done: (n: number) => {
-      marks = n;
-    },
-  });
+  const marker = new Mark(markjsContext(doc) as HTMLElement);
+  for (const re of Array.isArray(res) ? res : [res]) {
+    marker.markRegExp(re as RegExp, {
+      acrossElements: true,
+      done: (n: number) => {
+        marks += n;
+      },
+    });
+  }
   return { marks, found: marks };
 }
 
@@ -98,7 +122,7 @@ export interface PairOptions {
   doc: Document;
   engine: Engine;
   url: string;
-  re: RegExp;
+  re: RegExp | readonly RegExp[];
   rounds: number;
   warmup: number;
   clock: () => number;

@@ -4,7 +4,7 @@
  */
 import { Window } from 'happy-dom';
 import { createEngine } from '@/lib/claims/engine';
-import { benchPair, combinedPatterns, type PairResult } from './scan-core';
+import { benchPair, markjsExpressions, type PairResult } from './scan-core';
 
 export interface BenchPage {
   name: string;
@@ -38,7 +38,7 @@ export async function scanHappyDom(
 ): Promise<PairResult[]> {
   const saved = { window: globalThis.window, document: globalThis.document };
   const engine = createEngine();
-  const re = combinedPatterns();
+  const re = markjsExpressions();
   const out: PairResult[] = [];
   try {
     for (const page of pages) {

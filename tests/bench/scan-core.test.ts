@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '@/lib/claims/engine';
 import { PATTERNS } from '@/lib/claims/patterns';
-import { combinedPatterns, freshBody, markjsContext, phases, runFootnote, runMarkjs } from '@/scripts/bench/scan-core';
+import { combinedPatterns, freshBody, markjsExpressions, MARKJS_EXPRESSION_CHARS, markjsContext, phases, runFootnote, runMarkjs } from '@/scripts/bench/scan-core';
 
 // Paragraphs of a real page (tests/fixtures/articles/gponline-2020-08-practices-open-throughout.html):
 // a columnist's claim the engine flags (reported), then GPs answering it (negated, not flagged).
@@ -32,6 +32,17 @@ describe('the engine’s patterns for mark.js', () => {
     const byPattern = PATTERNS.some((p) => new RegExp(p.re.source, p.re.flags).test(sentence));
     expect(byPattern).toBe(true);
     expect(sentence.match(re)?.[0]).toBe('surgeries had been closed');
+  });
+
+  it('are split into the fewest expressions V8 compiles to machine code, which together find the same', () => {
+    const res = markjsExpressions();
+    expect(res.length).toBeGreaterThanOrEqual(1);
+    for (const re of res) expect(re.source.length).toBeLessThanOrEqual(MARKJS_EXPRESSION_CHARS + 2000);
+    expect(markjsExpressions(PATTERNS, 1e9)).toHaveLength(1);
+    const text = 'Surgeries had been closed to face-to-face appointments. GPs are lazy. Patients cannot see their GP. Face-to-face appointments have collapsed.';
+    const one = [...text.matchAll(combinedPatterns())].map((m) => m[0]).sort();
+    const split = res.flatMap((re) => [...text.matchAll(re)].map((m) => m[0])).sort();
+    expect(split).toEqual(one);
   });
 
   it('keeps lookbehinds and refuses an empty list', () => {
