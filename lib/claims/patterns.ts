@@ -97,6 +97,8 @@ const W = {
   impossible: gw(src`\b(?:impossible|impossibility|no way)\b`),
   collapsed: gw(src`\b(?:collapsed?|plummet(?:ed)?|plunged?|nosedived?|crashed|slumped?|dried up|disappeared|vanished|evaporated|fell off a cliff|ground to a halt|all but (?:disappeared|vanished|stopped|ended))\b`),
   dream: gw(src`\b(?:distant dream|thing of the past|rarity|luxury|pipe dream)\b`),
+  nonExistent: gw(src`\bnon-?existent\b`),
+  chainedShut: gw(src`\b(?:chained|locked|bolted|padlocked)\s+(?:shut|closed)\b`),
   collapseIn: gw(src`\b(?:collapse|plunge|nosedive|crash)\s+in\b`),
   hardlyAny: gw(src`\b(?:hardly|barely|scarcely)\s+any|\b(?:almost|virtually|next to)\s+no\b`),
   lazy: gw(src`\b(?:lazy|idle|work-?shy|feckless)\b`),
@@ -144,6 +146,12 @@ export const PATTERNS: readonly ClaimPattern[] = [
   P('practices-closed', src`(?:${PRACTICES_OR_GPS})${gap(4)}(?:shut|shutting|closed|closing) up shop\b`, {
     words: [W.upShop],
     negatable: true,
+    needs: PANDEMIC_OR_PATIENTS,
+    refuse: CLOSURE_NOT_CLAIM,
+  }),
+  // "Images of GP practices' gates literally chained shut"
+  P('practices-closed', src`(?:${PRACTICES})['’]?\s+(?:front\s+)?(?:doors|gates)\s+(?:(?:were|are|was|remained|remain|stayed|literally|firmly|still|being)\s+){0,3}(?:chained|locked|bolted|padlocked)\s+(?:shut|closed)\b`, {
+    words: [W.chainedShut],
     needs: PANDEMIC_OR_PATIENTS,
     refuse: CLOSURE_NOT_CLAIM,
   }),
@@ -270,6 +278,8 @@ export const PATTERNS: readonly ClaimPattern[] = [
   }),
   // "the chance of a face-to-face appointment with a GP is a distant dream"
   P('face-to-face-collapsed', src`${Q}(?:${F2F})${Q}\s+(?:gp\s+)?(?:appointments?|consultations?)(?:\s+with\s+(?:a|an|their|your|my|the)\s+(?:gp|doctor|family doctor))?\s+(?:is|are|has become|have become|is now|are now|remains?)\s+(?:a\s+|an\s+)?(?:distant dream|thing of the past|rarity|luxury|pipe dream)\b`, { words: [W.dream] }),
+  // "The possibility of a face to face consultation appears to be non-existent"
+  P('face-to-face-collapsed', src`${Q}(?:${F2F})${Q}\s+(?:gp\s+)?(?:appointments?|consultations?)(?:\s+with\s+(?:a|an|their|your|my|the)\s+(?:gp|doctor|family doctor))?\s+(?:is|are|appears?\s+to\s+be|seems?\s+to\s+be|has\s+become|have\s+become|is\s+now|are\s+now)\s+(?:virtually\s+|almost\s+|practically\s+|all\s+but\s+)?non-?existent\b`, { words: [W.nonExistent] }),
   P('face-to-face-collapsed', src`\b(?:collapse|plunge|nosedive|crash)\s+in\s+(?:the\s+(?:number|share|proportion|rate)\s+of\s+)?${Q}(?:${F2F})`, {
     words: [W.collapseIn],
     refuse: FIGURE,

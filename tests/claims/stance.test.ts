@@ -118,6 +118,9 @@ const rows: Row[] = [
   ['We understand patients’ distress and frustrations when they are unable to get a GP appointment, but the blame must not be put onto hard-working GPs.', 'none'],
   ['Too many GP surgeries still have their shutters firmly down.', 'practices-closed', 'asserted'],
   ['It’s nigh on impossible to have a face to face consultation with a GP.', 'cannot-see-gp', 'asserted'],
+  ['The possibility of a face to face consultation appears to be non-existent.', 'face-to-face-collapsed', 'asserted'],
+  ['Images of GP practices’ gates literally chained shut during the pandemic will linger long in the memory.', 'practices-closed', 'asserted'],
+  ['The surgery’s gates were locked shut for the bank holiday.', 'none'],
   // A survey share is a figure, not the claim.
   ['On the downside, one in ten patients (11.3 percent) saying they weren’t able to get an appointment with a GP.', 'none'],
   // A condition, an intent or a duty is not a statement of fact; advice against a default is not the claim.
