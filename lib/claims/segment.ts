@@ -18,7 +18,8 @@ const ABBREVIATIONS = new Set([
   'inc', 'ltd', 'co', 'corp', 'plc', 'dept', 'govt', 'e.g', 'i.e', 'u.s', 'u.k', 'a.m', 'p.m',
 ]);
 
-const TERMINATOR = /[.!?…]+['’"”)\]]*/g;
+// A footnote number after a word's full stop ("consequences.1 The message…") belongs to the sentence it ends.
+const TERMINATOR = /[.!?…]+['’"”)\]]*(?:(?<=[a-z][.!?]['’"”)\]]*)\d{1,3}(?=\s+[A-Z]))?/g;
 
 function isAbbreviation(block: string, dotAt: number): boolean {
   if (block[dotAt] !== '.') return false;
@@ -47,7 +48,7 @@ function blockSentences(block: string, offset: number, out: Span[]): void {
       const c = after[0];
       if (!/[A-Z0-9'‘’"“(\[£$€]/.test(c)) continue;
     }
-    if (m[0].startsWith('.') && m[0].length === 1 && isAbbreviation(block, m.index)) continue;
+    if (/^\.\d*$/.test(m[0]) && isAbbreviation(block, m.index)) continue;
     push(block, start, end, offset, out);
     start = end;
   }

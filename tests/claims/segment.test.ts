@@ -14,6 +14,8 @@ describe('sentences', () => {
     ['Surgeries closed, e.g. in the first weeks, to walk-ins. Then they opened.', ['Surgeries closed, e.g. in the first weeks, to walk-ins.', 'Then they opened.']],
     ['A heading without a full stop\nThe first paragraph. Its second sentence.', ['A heading without a full stop', 'The first paragraph.', 'Its second sentence.']],
     ['Wait… what happened next? Nobody knows!', ['Wait… what happened next?', 'Nobody knows!']],
+    ['Practices face consequences.1 The message is clear.', ['Practices face consequences.1', 'The message is clear.']],
+    ['See chart No.1 The figures rose 2.1 Then fell.', ['See chart No.1 The figures rose 2.1 Then fell.']],
     ['  \n\n  ', []],
   ])('%j', (text, expected) => {
     expect(split(text)).toEqual(expected);
