@@ -75,6 +75,10 @@ export interface Engine {
 const HEDGE_BEFORE = /\b(?:some|a few|few|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|a minority of|a small number of|a handful of|a number of|several|certain|one|one in \w+|(?<!\b(?:since|in|from|until|till|by|before|after|during|of)\s)\d(?:[\d,.]*\d)?\s*(?:%|per ?cent)?(?:\s+of)?|hundreds(?:\s+of)?|thousands(?:\s+of)?|dozens(?:\s+of)?|almost \d[\d,.]*|nearly \d[\d,.]*|over \d[\d,.]*|more than \d[\d,.]*)\s+(?:[\w'’-]+\s+){0,2}$/i;
 const isFullRecord = (e: EvidenceLink | Evidence): e is Evidence => 'period' in e && 'direction' in e && 'source' in e && 'nation' in e;
 
+// A pronoun subject ("they are unable to…") stands for a noun said before it: "a very small, but
+// increasing number of constituents writing to me frustrated that they…" is some, not all.
+const PRONOUN_SUBJECT = /^(?:they|we|you)\b/i;
+const HEDGE_EARLIER = /\b(?:some|a few|a (?:very |tiny )?(?:small|handful|minority)\b|several|one in \w+|\d+(?:\.\d+)?\s*(?:%|per ?cent))/i;
 const RESTRICTED_SUBJECT = /^[\w'’‘-]+(?:\s+[\w'’‘-]+)?,?\s+(?:who|that|which|whose)\b/i;
 // A condition or a purpose is not a statement of fact: "if patients can't get an appointment, they
 // end up in A&E". Tested on the clause before the match.
@@ -208,6 +212,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         if (c.pattern.kind === 'claim' && HEDGE_BEFORE.test(s.slice(Math.max(0, c.from - 60), c.from))) continue;
         // "GPs who won't see us face to face", "surgeries that closed": a subset named, not the claim made.
         if (c.pattern.kind === 'claim' && RESTRICTED_SUBJECT.test(c.words)) continue;
+        if (c.pattern.kind === 'claim' && PRONOUN_SUBJECT.test(c.words) && HEDGE_EARLIER.test(s.slice(0, c.from))) continue;
         if (c.pattern.kind === 'claim' && (CONDITION_BEFORE.test(s.slice(Math.max(0, c.from - 200), c.from)) || INTENT_GAP.test(c.gap))) continue;
         const clause = clauseOf(text, span, span.start + c.from, span.start + c.to);
         if (taken.some((t) => t.start < clause.end && clause.start < t.end)) continue;

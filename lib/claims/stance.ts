@@ -14,6 +14,8 @@ const REBUT_BEFORE = new RegExp(
     String.raw`\b(?:it|this|that)(?:['’]s|\s+is|\s+was|\s+has\s+been)\s+(?:simply\s+|just\s+|absolutely\s+|completely\s+|also\s+)?(?:not true|untrue|false|wrong|a myth|nonsense|not the case|incorrect|misleading)\s+(?:to\s+(?:say|suggest|claim|imply|think|believe)\s+)?that\b`,
     String.raw`\b(?:not|never)\s+(?:\w+\s+){0,2}(?:true|the case)\s+that\b`,
     String.raw`\bcontrary to\b`,
+    // "patients seem to be under the impression that GPs are not pulling their weight"
+    String.raw`\bunder\s+the\s+(?:\w+\s+)?impression\s+that\b`,
     String.raw`\b(?:does|did|do)\s+not\s+mean\s+|\b(?:doesn|didn|don)['’]t\s+mean\s+`,
     String.raw`\b(?:prov(?:e|es|ed|en|ing)|shows?|showed|shown)\s+(?:\w+\s+){0,2}(?:wrong|untrue|false)\b|\bdisprov\w*`,
     String.raw`\b(?:refut\w*|rebut\w*|debunk\w*|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|denie[sd]|deny|denying|dispel\w*|denounc\w*|correct(?:ed|ing|s)?|challeng(?:e|es|ed|ing)|hit(?:s|ting)? back|push(?:ed|ing)? back|fought back|slammed|condemn\w*|criticis\w*|branded)\b(?:\s+[\w'’,-]+){0,8}?\s+(?:claims?|suggestions?|reports?|the idea|the notion|accusations?|allegations?|comments?|remarks?|rumou?rs?|assertions?|narratives?|headlines?|stories|insinuations?|implications?)\b`,
@@ -36,7 +38,7 @@ const REBUT_AFTER = new RegExp(
 );
 
 /** A following sentence that refutes the one before: "That is simply untrue." */
-const REBUT_NEXT = /^['‘’"“]?(?:(?:but\s+)?(?:this|that|it|which)(?:['’]s|\s+is|\s+was)\s+(?:simply\s+|just\s+|completely\s+|patently\s+|also\s+)?(?:not true|untrue|false|wrong|a myth|nonsense|not the case|incorrect|misleading|rubbish)|(?:this|that|it)\s+(?:really\s+|just\s+)?(?:wound me up|infuriated me|angered me|made me (?:so\s+)?(?:angry|furious|cross)|made my blood boil)|(?:not so|nonsense|wrong|untrue|false)[.!]|(?:nothing|none of (?:this|that|it))\s+could\s+be\s+(?:further|farther)\s+from\s+the\s+truth)/i;
+const REBUT_NEXT = /^['‘’"“]?(?:(?:but\s+)?(?:this|that|it|which)(?:['’]s|\s+is|\s+was)\s+(?:simply\s+|just\s+|completely\s+|patently\s+|also\s+)?(?:not true|untrue|false|wrong|a myth|nonsense|not the case|incorrect|misleading|rubbish)|(?:this|that|it)\s+(?:really\s+|just\s+)?(?:wound me up|infuriated me|angered me|made me (?:so\s+)?(?:angry|furious|cross)|made my blood boil)|(?:not so|nonsense|wrong|untrue|false)[.!]|(?:in fact|in reality),\s|(?:nothing|none of (?:this|that|it))\s+could\s+be\s+(?:further|farther)\s+from\s+the\s+truth)/i;
 
 /**
  * A complaint about what someone said, before the claim it names: "disheartening … to read articles

@@ -52,6 +52,7 @@ const rows: Row[] = [
   ['She claimed that ‘GPs seem to have unilaterally decided they don’t want to see patients anymore’.', 'no-face-to-face', 'reported'],
   ['She also raised concerns about the strain on emergency services because people were unable to see their GPs.', 'cannot-see-gp', 'reported'],
   // rebutted
+  ['Many patients seem to be under the impression that GPs are not pulling their weight during the pandemic.', 'gps-doing-less', 'rebutted'],
   ['The truth has been somewhat twisted giving the narrative that it is down to GPs being lazy or avoiding work.', 'gps-doing-less', 'rebutted'],
   ['The constant barrage of messages claiming general practice is closed will always penetrate the public consciousness.', 'practices-closed', 'rebutted'],
   ['GPs are working flat-out, most of us twelve hours a day, and yet people are still saying that GPs are lazy.', 'gps-doing-less', 'negated'],
@@ -121,6 +122,7 @@ const rows: Row[] = [
   ['The possibility of a face to face consultation appears to be non-existent.', 'face-to-face-collapsed', 'asserted'],
   ['Images of GP practices’ gates literally chained shut during the pandemic will linger long in the memory.', 'practices-closed', 'asserted'],
   ['The surgery’s gates were locked shut for the bank holiday.', 'none'],
+  ['I am receiving a very small, but increasing number of constituents writing to me frustrated that they are unable to secure appointments with their GPs for face to face consultations.', 'none'],
   // A survey share is a figure, not the claim.
   ['On the downside, one in ten patients (11.3 percent) saying they weren’t able to get an appointment with a GP.', 'none'],
   // A condition, an intent or a duty is not a statement of fact; advice against a default is not the claim.
@@ -155,6 +157,11 @@ describe('stance across sentences', () => {
 
   it('a reaction in the next sentence ("This really wound me up!") makes a quoted claim rebutted', () => {
     const [c] = engine.findClaims('“Lazy GPs are using Covid-19 as an excuse to not see us,” said readers of a broadsheet. This really wound me up!');
+    expect(c).toMatchObject({ claimId: 'gps-doing-less', stance: 'rebutted', highlight: false });
+  });
+
+  it('a next sentence opening "In fact," answers the claim before it', () => {
+    const [c] = engine.findClaims('Critics say GPs are not pulling their weight during the pandemic. In fact, there have been a million more consultations.');
     expect(c).toMatchObject({ claimId: 'gps-doing-less', stance: 'rebutted', highlight: false });
   });
 
