@@ -82,7 +82,8 @@ const HEDGE_EARLIER = /\b(?:some|a few|a (?:very |tiny )?(?:small|handful|minori
 const RESTRICTED_SUBJECT = /^[\w'’‘-]+(?:\s+[\w'’‘-]+)?,?\s+(?:who|that|which|whose)\b/i;
 // A condition or a purpose is not a statement of fact: "if patients can't get an appointment, they
 // end up in A&E". Tested on the clause before the match.
-const CONDITION_BEFORE = /\b(?:if|unless|whether|when|whenever|lest|in case|so that|in order that)\b[^,;:.!?–—]*$/i;
+// "at a time when so many surgeries appear to have locked their doors" states it: a time, not a condition.
+const CONDITION_BEFORE = /\b(?:if|unless|whether|(?<!\b(?:time|times|moment|period|year|days?)\s)when|whenever|lest|in case|so that|in order that)\b[^,;:.!?–—]*$/i;
 // Intent, threat or duty in the words between subject and verb ("GPs are threatening to do even less
 // work", "practices will close", "GPs must stop hiding"): what someone may do, not what they did.
 const INTENT_GAP = /\b(?:will|would|shall|should|must|could|(?:threat(?:en(?:s|ed|ing)?)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|set|going|about|want(?:s|ed)?|need(?:s|ed)?|ought|vow(?:s|ed)?|warn(?:s|ed)?|urg(?:e|es|ed)|told|asked)\s+to|['’]ll|['’]d)\b/i;
@@ -202,6 +203,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
       const nextSpan = spans[i + 1];
       const next = nextSpan && nextSpan.start < block.end ? text.slice(nextSpan.start, nextSpan.end) : undefined;
+      const prevSpan = spans[i - 1];
+      const prev = prevSpan && prevSpan.start >= block.start ? text.slice(prevSpan.start, prevSpan.end) : undefined;
 
       // One claim per clause: the earliest match wins, a claim over a negation at the same place.
       candidates.sort((a, b) => a.from - b.from || Number(a.pattern.kind === 'negated') - Number(b.pattern.kind === 'negated'));
@@ -224,6 +227,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
           to: c.to,
           quoted: quotedAt(text, block, quotes, span.start + c.from),
           next,
+          prev,
           negated,
         });
         const stance = said === 'reported' && deniedHere.has(c.claimId) ? 'rebutted' : said;

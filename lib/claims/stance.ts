@@ -50,6 +50,12 @@ const COMPLAINT_BEFORE = /\b(?:disheartening|disappointing|disappointed|dismay(?
 /** The same complaint after the claim: "Accusations of general practice being closed 'extremely damaging'". */
 const COMPLAINT_AFTER = /^\W*(?:\s*(?:is|are|was|were|has been|have been|being)\b)?\s*['‘’"“]?(?:(?:extremely|deeply|hugely|very|so|incredibly|utterly|completely|totally|really)\s+)?(?:damaging|demorali[sz]ing|hurtful|insulting|offensive|disheartening|upsetting|unfair|unjust|an insult|a slur|a smear)\b/i;
 
+/**
+ * A sentence before an attributed belief that calls the belief confusion: "Patients are getting
+ * really confused by the mixed messaging. Many think surgeries are closed."
+ */
+const CONFUSION_PREV = /\b(?:confus(?:ed|ing|ion)|mixed messag\w*|misconceptions?|misunderst\w*|misinform\w*|misled|misleading)\b/i;
+
 /** Attribution: someone says, claims, reports, believes or implies it. */
 const REPORTED = /\b(?:say|says|said|saying|claim|claims|claimed|claiming|alleg(?:e|es|ed|ing|ation|ations)|argu(?:e|es|ed|ing)|complain(?:s|ed|ing)?|insist(?:s|ed|ing)?|suggest(?:s|ed|ing|ion|ions)?|report(?:s|ed|ing)?|reportedly|write|writes|wrote|written|told|tell|tells|warn(?:s|ed|ing)?|believ(?:e|es|ed|ing)|think|thinks|thought|fear(?:s|ed)?|infer(?:s|red|ring)?|impl(?:y|ies|ied|ying|ication)|insinuat\w*|accus(?:e|es|ed|ing|ation|ations)|assert(?:s|ed|ing)?|maintain(?:s|ed)?|according to|perceiv(?:e|es|ed|ing)|perceptions?|impressions?|describ(?:e|es|ed|ing)|heard|rumou?rs?|tweet(?:s|ed)?|post(?:s|ed)|headlines?|critics?|campaigners?|stories|narratives?|accounts?|revealed|admitted|concede[sd]?|found|media|press|coverage|jibes?|attacks?|rais(?:e|es|ed|ing) concerns?|concerns? (?:that|about)|asked|asks|articles?|columns?|columnists?|entitled|titled)\b/i;
 
@@ -63,6 +69,8 @@ export interface StanceContext {
   quoted: boolean;
   /** The sentence that follows in the same paragraph, if any. */
   next?: string;
+  /** The sentence before it in the same paragraph, if any. */
+  prev?: string;
   /** The pattern states the opposite of the claim, or a negator sits inside it. */
   negated: boolean;
 }
@@ -75,6 +83,6 @@ export function stanceOf(c: StanceContext): Stance {
     return 'rebutted';
   }
   // Attribution anywhere in the sentence, the matched words included ("GPs have been accused of…").
-  if (c.quoted || REPORTED.test(c.sentence)) return COMPLAINT_BEFORE.test(before) || COMPLAINT_AFTER.test(after) ? 'rebutted' : 'reported';
+  if (c.quoted || REPORTED.test(c.sentence)) return COMPLAINT_BEFORE.test(before) || COMPLAINT_AFTER.test(after) || (c.prev !== undefined && CONFUSION_PREV.test(c.prev)) ? 'rebutted' : 'reported';
   return 'asserted';
 }

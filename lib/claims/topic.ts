@@ -13,7 +13,7 @@ export interface TopicResult {
 }
 
 // "GP" is matched case-sensitively: "gp" in running text is rarely the doctor.
-const GP_TERMS = /\bGPs?\b|\bGPS['’]|\bGP['’]s\b|\b[Gg]eneral [Pp]ractic(?:e|es|es['’]|tioners?)\b|\b[Ff]amily (?:doctors?|GPs?)\b|\b[Dd]octor(?:s|['’]s|s['’])? surger(?:y|ies)\b|\bRCGP\b|\bGPC\b|\bLMCs?\b|\bPCNs?\b|\b[Pp]rimary [Cc]are [Nn]etworks?\b|\bRoyal College of (?:GPs|General Practitioners)\b|\b[A-Z][\w'’-]+ (?:Medical (?:Centre|Practice)|Health Centre|Surgery)\b|\bprimary medical services\b/g;
+const GP_TERMS = /\bGPs?\b|\bGPS['’]|\bGP['’]s\b|\b[Gg]eneral [Pp]ractic(?:e|es|es['’]|tioners?)\b|\b[Ff]amily (?:doctors?|GPs?)\b|\b[Dd]octor(?:s|['’]s|s['’])? surger(?:y|ies)\b|\bRCGP\b|\bGPC\b|\bLMCs?\b|\bPCNs?\b|\b[Pp]rimary [Cc]are [Nn]etworks?\b|\bRoyal College of (?:GPs|General Practitioners)\b|\b[A-Z][\w'’-]+ (?:Medical (?:Centre|Practice)|Health Centre|Surgery)\b|\bprimary medical services\b|\bcollective action\b(?=[^.]{0,200}\b(?:BMA|GPs?|practices?)\b)/g;
 const ACCESS_TERMS = /\bface[- ]to[- ]face\b|\bin[- ]person\b|\bappointments?\b|\bconsultations?\b|\btriage\b|\bsurger(?:y|ies)\b|\bpractices?\b|\breceptionists?\b|\b8am\b|\bwaiting rooms?\b|\baccess\b/gi;
 const UK_TERMS = /\bNHS\b|\bBMA\b|\bNHSE(?:I)?\b|\bCCGs?\b|\bICBs?\b|\bCQC\b|\bQOF\b|\b[Hh]ealth [Ss]ecretary\b|\bDepartment of Health\b|\bWhitehall\b|\bWestminster\b|\bHolyrood\b|\bSenedd\b|\bStormont\b|\bEngland\b|\bEnglish\b|\bBritain\b|\bBritish\b(?! Columbia)|\bUK\b|\bScotland\b|\bWales\b(?!, Australia)|\bNorthern Ireland\b/g;
 /**

@@ -165,6 +165,16 @@ describe('stance across sentences', () => {
     expect(c).toMatchObject({ claimId: 'gps-doing-less', stance: 'rebutted', highlight: false });
   });
 
+  it('a belief reported after a sentence that calls it confusion is rebutted', () => {
+    const found = engine.findClaims('Patients are getting really confused by the mixed messaging. Many think surgeries are closed.');
+    expect(found.map((c) => [c.claimId, c.stance])).toEqual([['practices-closed', 'rebutted']]);
+  });
+
+  it('"at a time when" states the claim; it is not a condition', () => {
+    const [c] = engine.findClaims('This comes at a time when so many surgeries appear to have locked their doors to patients.');
+    expect(c).toMatchObject({ claimId: 'practices-closed', stance: 'asserted', highlight: true });
+  });
+
   it('the refutation in the next paragraph does not reach back', () => {
     const [c] = engine.findClaims('Practices were closed for months during the pandemic.\nThat is simply untrue.');
     expect(c?.stance).toBe('asserted');
