@@ -29,8 +29,7 @@ import { alternate, median, relativeSpread } from './stats';
  * `refuse`) a regular expression over the whole text cannot express.
  */
 export function combinedPatterns(patterns: readonly { re: RegExp }[] = PATTERNS): RegExp {
-  if (patterns.length === 0) throw new Error('no patterns to combine');
-  return new RegExp(plainParts(patterns).join('|'), 'gi');
+  return markjsExpressions(patterns, Infinity)[0]!;
 }
 
 const plainParts = (patterns: readonly { re: RegExp }[]) => patterns.map((p) => `(?:${p.re.source.replace(/\(\?<[A-Za-z_$][\w$]*>/g, '(?:')})`);
