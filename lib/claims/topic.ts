@@ -56,11 +56,13 @@ export function topicOf(title: string, body: string, host: string | null = null)
   const titleGp = count(GP_TERMS, title, 1) > 0 || /\bface[- ]to[- ]face\b/i.test(title) || (gp >= 3 && /\bdoctors?['’]?\b/i.test(title));
 
   let neighbour = '';
+  let neighbourRe: RegExp | null = null;
   let neighbourCount = 0;
   for (const [name, re] of NEIGHBOURS) {
     const n = count(re, text);
     if (n > neighbourCount) {
       neighbour = name;
+      neighbourRe = re;
       neighbourCount = n;
     }
   }
@@ -84,8 +86,7 @@ export function topicOf(title: string, body: string, host: string | null = null)
   // A neighbour's vocabulary that rivals the GP terms means the page is about the neighbour.
   // A GP headline and a neighbour named no more often than GPs ("talk to their pharmacist or dentist"): an alternative
   // mentioned, not the subject.
-  const neighbourNamed = NEIGHBOURS.find(([name]) => name === neighbour)?.[1];
-  const asideOnly = titleGp && neighbourCount <= gp && !!neighbourNamed && count(neighbourNamed, title) === 0;
+  const asideOnly = titleGp && neighbourCount <= gp && neighbourRe !== null && count(neighbourRe, title) === 0;
   if (neighbourCount > 0 && neighbourCount >= gp / 2 && !asideOnly) {
     // As often as the GP terms is a comparison ("my dentist sees me, my GP won't"); more often, the page is the neighbour's.
     const penalty = neighbourCount > gp ? 0.5 : 0.25;
