@@ -13,7 +13,7 @@ import { createEngine } from '@/lib/claims/engine';
 import { GATE, gateOf, PATTERNS } from '@/lib/claims/patterns';
 
 const fixtureDir = resolve(__dirname, '../fixtures/articles');
-const seedDir = resolve(__dirname, '../../../shared/sources');
+const seedDir = resolve(__dirname, '../fixtures/seeds');
 const testDir = __dirname;
 const unescape = (html: string) => html.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'");
 

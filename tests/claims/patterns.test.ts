@@ -12,7 +12,7 @@ import { CLAIM_IDS } from '@/lib/claims/patterns';
 
 const claims = parseClaims(JSON.parse(readFileSync(resolve(__dirname, '../../assets/claims.json'), 'utf8')));
 const fixtureDir = resolve(__dirname, '../fixtures/articles');
-const seedDir = resolve(__dirname, '../../../shared/sources');
+const seedDir = resolve(__dirname, '../fixtures/seeds');
 const unescape = (html: string) => html.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'");
 /** Paragraphs of every fixture page and seed article, tags stripped: the real contexts of the wordings. */
 const paragraphs = [
