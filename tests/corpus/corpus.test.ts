@@ -75,8 +75,9 @@ describe('Cohen’s kappa', () => {
 describe('comparing two labels', () => {
   const texts = ['Headline', 'GPs refuse to see patients.', 'Practices never closed.', 'Other.'];
   const label = (annotator: string, topic: 'on' | 'off', sentences: PageLabel['sentences']): PageLabel => ({ page: 'p', annotator, topic, sentences });
-  const s1 = { i: 1, text: texts[1]!, claims: [{ kind: 'no-f2f', stance: 'asserted' }] } as const;
-  const s2 = { i: 2, text: texts[2]!, claims: [{ kind: 'closed', stance: 'negated' }] } as const;
+  type Sentence = PageLabel['sentences'][number];
+  const s1: Sentence = { i: 1, text: texts[1]!, claims: [{ kind: 'no-f2f', stance: 'asserted' }] };
+  const s2: Sentence = { i: 2, text: texts[2]!, claims: [{ kind: 'closed', stance: 'negated' }] };
 
   it('writes gold at once where the two agree', () => {
     const r = compare(label('a', 'on', [s1, s2]), label('b', 'on', [s2, s1]), texts, null);
@@ -86,7 +87,7 @@ describe('comparing two labels', () => {
   });
 
   it('waits for the adjudicator where they differ, then keeps both labels beside the decision', () => {
-    const b2 = { ...s2, claims: [{ kind: 'closed', stance: 'rebutted' }] } as const;
+    const b2: Sentence = { ...s2, claims: [{ kind: 'closed', stance: 'rebutted' }] };
     const waiting = compare(label('a', 'on', [s1, s2]), label('b', 'on', [s1, b2]), texts, null);
     expect(waiting.gold).toBeNull();
     expect(waiting.pending?.sentences.map((s) => s.i)).toEqual([2]);
