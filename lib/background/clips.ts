@@ -77,8 +77,23 @@ export function createTabClipsRegistry(session: SessionArea) {
 }
 export type TabClipsRegistry = ReturnType<typeof createTabClipsRegistry>;
 
+/** Clip drafts one tab may start in a minute (a reader clips a few; a loop would clip hundreds). */
+export const MAX_DRAFT_STARTS_PER_MINUTE = 12;
+
 export function createClipHandlers(deps: ClipBackgroundDeps, registry = createTabClipsRegistry(deps.session)): Handlers {
   const now = deps.now ?? (() => Date.now());
+  const recentStarts = new Map<number, number[]>();
+  const startsAllowed = (tabId: number): boolean => {
+    const t = now();
+    const recent = (recentStarts.get(tabId) ?? []).filter((at) => t - at < 60_000);
+    if (recent.length >= MAX_DRAFT_STARTS_PER_MINUTE) {
+      recentStarts.set(tabId, recent);
+      return false;
+    }
+    recent.push(t);
+    recentStarts.set(tabId, recent);
+    return true;
+  };
 
   /** Extension pages hear every change; a tab hears of changes to its own page ([]: none). */
   const broadcast = async (urls: string[] | null) => {
@@ -122,7 +137,10 @@ export function createClipHandlers(deps: ClipBackgroundDeps, registry = createTa
       return t ? { url: t.url, title: t.title, found: t.found, orphans: t.orphans } : { url: null, title: null, found: [], orphans: [] };
     },
     'clips/captureTab': async ({ tabId }) => capture(tabId),
-    'clips/draftStart': async (capture) => {
+    'clips/draftStart': async (capture, sender) => {
+      if (!startsAllowed(sender.tab?.id ?? -1)) {
+        throw new Error(`More than ${MAX_DRAFT_STARTS_PER_MINUTE} clips were started on this tab in the last minute: wait a moment, then try again.`);
+      }
       const draft = await deps.clips.startDraft(capture);
       await broadcast([]);
       return draft;

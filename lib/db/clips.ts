@@ -15,6 +15,9 @@ import {
   type CounterSnapshot,
 } from './clips-schema';
 
+/** Unsaved clips one page may hold: what a page could make Footnote write stays bounded. */
+export const MAX_DRAFTS_PER_PAGE = 20;
+
 export class ClipError extends Error {
   override name = 'ClipError';
 }
@@ -90,6 +93,18 @@ export function createClipsRepository(db: FootnoteDatabase, options: ClipsReposi
     /** Starts a draft for a passage the reader is clipping; it is stored before the reader types a word. */
     async startDraft(capture: ClipCapture, edit: ClipEdit = {}): Promise<ClipDraft> {
       const t = now();
+      const url = pageKey(capture.url);
+      const onPage = (await db.clipDrafts.where('url').equals(url).toArray()) as ClipDraft[];
+      // The same passage clipped again while its draft is untouched is that draft, not another.
+      const same = onPage.find((d) => d.quote === capture.quote && d.note === '' && d.tags.length === 0 && !edit.note && !edit.tags?.length);
+      if (same) {
+        const again = { ...same, updatedAt: Math.max(t, same.updatedAt) };
+        await db.clipDrafts.put(again);
+        return again;
+      }
+      if (onPage.length >= MAX_DRAFTS_PER_PAGE) {
+        throw new ClipError(`This page already has ${MAX_DRAFTS_PER_PAGE} unsaved clips: save or discard some in the side panel first.`);
+      }
       const draft = checked(
         clipDraftSchema,
         { ...capture, url: pageKey(capture.url), id: newId(), note: edit.note ?? '', tags: parseTags(edit.tags ?? []), createdAt: t, updatedAt: t },

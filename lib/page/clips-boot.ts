@@ -13,6 +13,7 @@ import { siteChanged } from '../messages/page';
 import { listenFor, sendMessage } from '../message-transport';
 import type { CaptureResult, ClipsController, ClipSource } from './clips';
 import { loadClipsModule, type ClipsModule } from './clips-loader';
+import { pageAddress } from './address';
 
 export interface ClipsBootOptions {
   paused: boolean;
@@ -72,7 +73,7 @@ export function startClipsBoot(ctx: ContentScriptContext, options: ClipsBootOpti
   /** Tells the background which page this is (the side panel asks it), and loads the machinery if the page has clips. */
   const check = async () => {
     if (loading || ctx.isInvalid) return;
-    const answer = await askForPage({ url: pageKey(location.href), title: document.title.slice(0, 2000) });
+    const answer = await askForPage({ url: pageKey(pageAddress(ctx).href), title: document.title.slice(0, 2000) });
     if (!paused && !ctx.isInvalid && !loading && (answer.clips.length > 0 || answer.reveal)) await start(answer);
   };
 
@@ -103,8 +104,8 @@ export function startClipsBoot(ctx: ContentScriptContext, options: ClipsBootOpti
     },
   });
   ctx.onInvalidated(stop);
-  // A single-page app changed its URL: its new page may have clips.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  // The reader moved to another address of a single-page app: its new page may have clips.
+  pageAddress(ctx).onChange(() => {
     if (!delegate) void check().catch(() => undefined);
   });
   void check().catch((err: unknown) => console.debug('[Footnote] clips', err));

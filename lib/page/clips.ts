@@ -26,6 +26,7 @@ import { pageSessions } from './page-session';
 import { watchContent, type RequestFrame } from './observe';
 import { piecesOf } from './text-map';
 import { unwrap, wrapPieces } from './wrap';
+import { pageAddress } from './address';
 
 export interface ClipsMessenger {
   /** Default: to the background through the whole protocol (the content script's boot hands on only its listener). */
@@ -220,7 +221,7 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
     if (!described.ok) return { started: false, reason: described.reason };
     const meta = readPageMeta(doc);
     const capture: ClipCapture = {
-      url: pageKey(location.href),
+      url: pageKey(pageAddress(ctx).href),
       title: meta.title,
       ...(meta.publisher ? { publisher: meta.publisher } : {}),
       ...(meta.published ? { published: meta.published } : {}),
@@ -251,7 +252,7 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
   function createSession(): Session {
     const doc = document;
     const root = doc.body ?? doc.documentElement;
-    const url = pageKey(location.href);
+    const url = pageKey(pageAddress(ctx).href);
     const abort = new AbortController();
     const signal = abort.signal;
     const forget = ctx.onInvalidated(() => abort.abort());
@@ -473,7 +474,7 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
     },
     'clips/changed': async ({ urls }) => {
       const session = sessions.current;
-      if (session && (urls === null || urls.some((u) => pageKey(u) === pageKey(location.href)))) await track(session.sync());
+      if (session && (urls === null || urls.some((u) => pageKey(u) === pageKey(pageAddress(ctx).href)))) await track(session.sync());
       return {};
     },
     'clips/reveal': ({ id }) => ({ found: sessions.current?.reveal(id) ?? false }),

@@ -3,6 +3,8 @@ import { pageHello } from '../messages/page';
 import { sendMessage } from '../message-transport';
 import { startClipsBoot } from './clips-boot';
 import { startHighlightBoot } from './highlight-boot';
+import { pageAddress } from './address';
+import { ignoreForgedAnnouncements } from './announcement-guard';
 
 /**
  * What the content script does on every http(s) page: report the page to the background, which
@@ -13,7 +15,8 @@ import { startHighlightBoot } from './highlight-boot';
  */
 export async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   if (ctx.isInvalid) return;
-  const hello = await sendMessage(pageHello, { url: location.href, title: document.title.slice(0, 2000) });
+  ignoreForgedAnnouncements(ctx, 'footnote');
+  const hello = await sendMessage(pageHello, { url: pageAddress(ctx).href, title: document.title.slice(0, 2000) });
   if (ctx.isInvalid) return;
   // Clips (clips issue): saved clips found again on this page, and saving a selection as a clip.
   const clips = startClipsBoot(ctx, { paused: hello.paused });

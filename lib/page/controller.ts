@@ -19,6 +19,8 @@ import { ensureMarkStyle, MARK_STYLE_ATTR } from './mark-style';
 import { createFrameQueue, watchContent, type RequestFrame } from './observe';
 import { pageSessions } from './page-session';
 import type { TextMap } from './text-map';
+import { pageAddress } from './address';
+import { fromPageScript } from './reader-input';
 
 /** What the engine found in the whole page. `claims` offsets index `map.text`. */
 export interface PageScan {
@@ -195,7 +197,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
 
   function createSession(): Session {
     const doc = document;
-    const url = pageUrlOf(location.href);
+    const url = pageUrlOf(pageAddress(ctx).href);
     const abort = new AbortController();
     const signal = abort.signal;
     const forgetInvalidation = ctx.onInvalidated(() => abort.abort());
@@ -360,7 +362,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
           reportQueued = false;
           if (!article || signal.aborted) return;
           const claims = marks.all().map((m) => m.match).slice(0, 500);
-          return messenger.send('page/report', { url: location.href, article, claims }).then(() => undefined);
+          return messenger.send('page/report', { url: pageAddress(ctx).href, article, claims }).then(() => undefined);
         }),
       );
     };
@@ -494,6 +496,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       doc.addEventListener(type, handler as EventListener, { signal });
 
     on('click', (event) => {
+      if (fromPageScript(event)) return;
       const mark = marks.find(event.target);
       if (mark) {
         // A mark inside a link opens the card rather than leaving the page.
@@ -502,6 +505,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       } else if (openMark && !card.contains(event)) closeCard(false);
     });
     on('keydown', (event) => {
+      if (fromPageScript(event)) return;
       const mark = marks.find(event.target);
       if (!mark || event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.key === 'Enter' || event.key === ' ') {
@@ -572,7 +576,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
         removeStyle?.();
         // The badge and the popup forget this page's claims.
         if (wasArticle && ctx.isValid) {
-          messenger.send('page/report', { url: location.href, article: wasArticle, claims: [] }).catch(() => undefined);
+          messenger.send('page/report', { url: pageAddress(ctx).href, article: wasArticle, claims: [] }).catch(() => undefined);
         }
       },
     };

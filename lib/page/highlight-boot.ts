@@ -16,6 +16,7 @@ import { listenFor, sendMessage } from '../message-transport';
 import type { HighlightOptions } from './controller';
 import { pageTitle, readPageSignals } from './extract';
 import { loadHighlightModule, type HighlightModule } from './highlight-loader';
+import { pageAddress } from './address';
 
 /** A page that keeps changing without becoming an article is read again this long after a change… */
 export const RESCAN_DELAY_MS = 800;
@@ -71,7 +72,7 @@ export function startHighlightBoot(ctx: ContentScriptContext, options: Highlight
   let delegate: Handlers | null = null;
 
   const report = (article: ArticleInfo) =>
-    send(pageReport, { url: location.href, article, claims: [] }).catch((err: unknown) => console.debug('[Footnote]', err));
+    send(pageReport, { url: pageAddress(ctx).href, article, claims: [] }).catch((err: unknown) => console.debug('[Footnote]', err));
 
   /** The page is an article: load the highlight script and let its controller take over. */
   const handOver = () => {
@@ -180,8 +181,8 @@ export function startHighlightBoot(ctx: ContentScriptContext, options: Highlight
     watch?.end(false);
     watch = null;
   });
-  // A single-page app changed its URL: a new page as far as the reader is concerned.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  // The reader moved to another address of a single-page app: a new page as far as the reader is concerned.
+  pageAddress(ctx).onChange(() => {
     if (watch) begin();
   });
   if (!paused) begin();

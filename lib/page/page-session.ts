@@ -4,6 +4,7 @@
  * when a single-page app moves to another URL. Highlighting and clips each keep one.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { pageAddress } from './address';
 
 export interface PageSessions<S> {
   /** The live session; null while Footnote is paused here or after the context went. */
@@ -36,8 +37,8 @@ export function pageSessions<S extends { end(): void }>(ctx: ContentScriptContex
       return {};
     },
   };
-  // A single-page app changed its URL: another page as far as the reader is concerned.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  // The reader moved to another address of a single-page app: another page as far as the reader is concerned.
+  pageAddress(ctx).onChange(() => {
     if (current) sessions.begin();
   });
   return sessions;

@@ -1,6 +1,7 @@
 /** A page UI in its own shadow root (WXT `createShadowRootUi`), so page CSS cannot reach it. */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { refuseScriptedInput } from './reader-input';
 
 /** What a host needs of a shadow-root UI (WXT's, or a plain one in unit tests). */
 export interface ShadowUi {
@@ -25,7 +26,8 @@ export function wxtShadowUi(ctx: ContentScriptContext, name: string, css: string
       append: 'last',
       // Keys typed in the UI stay in it: page shortcuts must not fire.
       isolateEvents: true,
-      onMount: () => undefined,
+      // Only the reader's own input acts on the UI; a page script's synthetic events stop at its root.
+      onMount: (_container, shadow) => refuseScriptedInput(shadow, ctx.signal),
     });
 }
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FootnoteDatabase } from '@/lib/db/database';
 import { createClipsRepository, type ClipsRepository } from '@/lib/db/clips';
 import { importClips } from '@/lib/db/clips-import';
-import { createClipHandlers } from '@/lib/background/clips';
+import { createClipHandlers, MAX_DRAFT_STARTS_PER_MINUTE } from '@/lib/background/clips';
 import { dispatch, request, type MessageType, type RequestOf } from '@/lib/messages';
 import { clip, GP_VOTE } from './clips-fixtures';
 
@@ -57,6 +57,20 @@ afterEach(async () => {
 });
 
 describe('clip handlers', () => {
+  const passage = () => {
+    const c = clip();
+    return { url: c.url, title: c.title, quote: c.quote, anchor: c.anchor };
+  };
+  it(`starts at most ${MAX_DRAFT_STARTS_PER_MINUTE} clip drafts a minute from one tab, and says why`, async () => {
+    for (let i = 0; i < MAX_DRAFT_STARTS_PER_MINUTE; i++) {
+      await send('clips/draftStart', { ...passage(), quote: `Passage ${i} of the page.` }, 7);
+    }
+    await expect(send('clips/draftStart', { ...passage(), quote: 'One more passage.' }, 7)).rejects.toThrow(/in the last minute/);
+    // Another tab is not held back by this one.
+    await send('clips/draftStart', { ...passage(), quote: 'Another tab’s passage.' }, 8);
+    expect(await repo.drafts()).toHaveLength(MAX_DRAFT_STARTS_PER_MINUTE + 1);
+  });
+
   it('learns which page each tab shows from its content script, and what it found there', async () => {
     await repo.restore(clip());
     expect(await send('clips/forPage', { url: `${GP_VOTE.url}#x`, title: GP_VOTE.title }, 7)).toMatchObject({ clips: [{ id: clip().id }], reveal: null });

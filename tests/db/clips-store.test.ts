@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FootnoteDatabase } from '@/lib/db/database';
-import { createClipsRepository, type ClipsRepository } from '@/lib/db/clips';
+import { createClipsRepository, MAX_DRAFTS_PER_PAGE, type ClipsRepository } from '@/lib/db/clips';
 import { clipSchema, pageKey, parseTags, type ClipCapture } from '@/lib/db/clips-schema';
 import { clip, GP_VOTE } from './clips-fixtures';
 
@@ -25,6 +25,24 @@ function capture(overrides: Partial<ClipCapture> = {}): ClipCapture {
 }
 
 describe('clip drafts', () => {
+  it('clipping the same passage again while its draft is untouched gives that draft, not another', async () => {
+    const first = await repo.startDraft(capture());
+    clock += 1000;
+    const again = await repo.startDraft(capture());
+    expect(again.id).toBe(first.id);
+    expect(await repo.drafts()).toHaveLength(1);
+    await repo.updateDraft(first.id, { note: 'typed' });
+    expect((await repo.startDraft(capture())).id).not.toBe(first.id);
+  });
+
+  it(`holds at most ${MAX_DRAFTS_PER_PAGE} unsaved clips for one page, and says so`, async () => {
+    for (let i = 0; i < MAX_DRAFTS_PER_PAGE; i++) await repo.startDraft(capture({ quote: `Passage number ${i} of the page.` }));
+    await expect(repo.startDraft(capture({ quote: 'One passage too many.' }))).rejects.toThrow(/already has 20 unsaved clips/);
+    expect(await repo.drafts()).toHaveLength(MAX_DRAFTS_PER_PAGE);
+    // Another page is not held back by this one.
+    await repo.startDraft(capture({ url: 'https://news.example/other', quote: 'A passage elsewhere.' }));
+  });
+
   it('keeps a draft from the first moment, with every edit, until it is saved', async () => {
     const draft = await repo.startDraft(capture());
     expect(draft).toMatchObject({ id: 'clip-1', url: GP_VOTE.url, note: '', tags: [] });

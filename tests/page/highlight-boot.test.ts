@@ -7,6 +7,7 @@
  * highlight controller did for it when it was part of the content script.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { POLL_MS, SETTLE_MS } from '@/lib/page/address';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { dispatch, type Handlers, type MessageType, type RequestOf } from '@/lib/messages';
 import { requestDef, type MessageDef } from '@/lib/messages/define';
@@ -81,9 +82,12 @@ const settle = async () => {
   for (let i = 0; i < 50; i++) await Promise.resolve();
 };
 /** WXT's location watcher looks at the address once a second (happy-dom has no Navigation API). */
-const navigate = async (path: string) => {
+/** The page moves to `path`; `byReader`: while the reader has just acted (a link followed), as a page script alone does not. */
+const navigate = async (path: string, byReader = true) => {
+  Object.defineProperty(navigator, 'userActivation', { value: { isActive: byReader }, configurable: true });
   history.pushState(null, '', path);
-  await new Promise((r) => setTimeout(r, 1100));
+  // The address is read once a second without the Navigation API, and taken once it has settled.
+  await new Promise((r) => setTimeout(r, POLL_MS + SETTLE_MS + 200));
   await settle();
 };
 
@@ -187,6 +191,13 @@ describe('a page that is no article', () => {
     await boot();
     await navigate('/tasks/2');
     expect(reports.map((r) => r.url)).toEqual(['https://news.example/gp-access', 'https://news.example/tasks/2']);
+  });
+
+  it('is not read again when a page script rewrites its address with no reader input', async () => {
+    openPage('', APP);
+    await boot();
+    await navigate('/tasks/3', false);
+    expect(reports.map((r) => r.url)).toEqual(['https://news.example/gp-access']);
   });
 
   it('stops watching and stays quiet once the extension is gone', async () => {

@@ -1,0 +1,124 @@
+/**
+ * The address a content script serves: the one the tab loaded, and each one it moved to by the
+ * reader's own navigation (a link followed, back or forward), once it has settled. A page's script
+ * can rewrite `location` with `history.pushState` and can dispatch any event it likes, WXT's
+ * `wxt:locationchange` included (its name is visible to the page), so neither is trusted here:
+ * a change counts only when the browser reports a navigation (`isTrusted`) made while the reader
+ * had just acted (transient user activation, or a traversal of the history), and a burst of changes
+ * costs one notice when the address has been still for SETTLE_MS.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+export const SETTLE_MS = 400;
+/** Without the Navigation API, the address is read this often. */
+export const POLL_MS = 1000;
+
+export interface PageAddress {
+  /** The address in force: the loaded one, or the last one the reader moved to. */
+  readonly href: string;
+  /** Calls `listener` with each new address once it has settled. Returns the function that stops it. */
+  onChange(listener: (href: string) => void): () => void;
+}
+
+/** What the watcher reads of the window (a stand-in in unit tests). */
+export interface AddressWindow {
+  readonly location: { readonly href: string };
+  readonly navigator: { readonly userActivation?: { readonly isActive: boolean } };
+  readonly navigation?: EventTarget;
+  addEventListener(type: string, listener: (event: Event) => void, options?: AddEventListenerOptions): void;
+}
+
+interface Timers {
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+  setInterval(fn: () => void, ms: number): number;
+  onInvalidated(fn: () => void): void;
+  readonly signal: AbortSignal;
+}
+
+const instances = new WeakMap<object, PageAddress>();
+
+/** The one address watcher of this content script (made on first use). */
+export function pageAddress(ctx: ContentScriptContext): PageAddress {
+  let found = instances.get(ctx);
+  if (!found) {
+    found = watchAddress(window as unknown as AddressWindow, {
+      setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+      clearTimeout: (id) => clearTimeout(id),
+      setInterval: (fn, ms) => ctx.setInterval(fn, ms),
+      onInvalidated: (fn) => void ctx.onInvalidated(fn),
+      signal: ctx.signal,
+    });
+    instances.set(ctx, found);
+  }
+  return found;
+}
+
+export function watchAddress(win: AddressWindow, timers: Timers): PageAddress {
+  let href = win.location.href;
+  const listeners = new Set<(href: string) => void>();
+  /** A navigation the reader made is under way: the address may be taken once it settles. */
+  let readerMoved = false;
+  let timer: number | null = null;
+
+  const settle = () => {
+    timer = null;
+    const now = win.location.href;
+    if (!readerMoved || now === href) return;
+    readerMoved = false;
+    href = now;
+    for (const l of [...listeners]) l(href);
+  };
+  const schedule = () => {
+    if (timer !== null) timers.clearTimeout(timer);
+    timer = timers.setTimeout(settle, SETTLE_MS);
+  };
+  const readerActive = () => win.navigator.userActivation?.isActive === true;
+  const options = { signal: timers.signal };
+
+  if (win.navigation) {
+    win.navigation.addEventListener(
+      'navigate',
+      (event) => {
+        if (!event.isTrusted) return;
+        const e = event as Event & { navigationType?: string; userInitiated?: boolean };
+        if (e.userInitiated || e.navigationType === 'traverse' || readerActive()) readerMoved = true;
+        schedule();
+      },
+      options,
+    );
+  } else {
+    let last = href;
+    timers.setInterval(() => {
+      const now = win.location.href;
+      if (now === last) return;
+      last = now;
+      if (readerActive()) readerMoved = true;
+      schedule();
+    }, POLL_MS);
+  }
+  // Back and forward: the browser's own event (a page can dispatch a popstate, but not a trusted one).
+  win.addEventListener(
+    'popstate',
+    (event) => {
+      if (!event.isTrusted) return;
+      readerMoved = true;
+      schedule();
+    },
+    options,
+  );
+  timers.onInvalidated(() => {
+    if (timer !== null) timers.clearTimeout(timer);
+    listeners.clear();
+  });
+
+  return {
+    get href() {
+      return href;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
