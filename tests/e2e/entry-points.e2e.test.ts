@@ -49,6 +49,7 @@ import { expect, it } from 'vitest';
 import type { Worker } from 'playwright-core';
 import type { Browser as PpBrowser, Page as PpPage } from 'puppeteer-core';
 import { WAIT_MS, type ExtensionContext, type TestPage } from './browsers';
+import { storeRows as rows } from './extension-store';
 import { eventually, forEachBrowser, type BrowserSuite } from './suite';
 
 const PAGE = '/clips/gp-vote.html';
@@ -86,28 +87,7 @@ interface StoredCapture {
 }
 
 /** Every row of one store of the extension's database, read in an extension page. */
-async function storeRows(ext: ExtensionContext, store: 'clips' | 'clipDrafts'): Promise<StoredCapture[]> {
-  return ext.evaluate(
-    (_api, name) =>
-      new Promise<StoredCapture[]>((resolve, reject) => {
-        const open = indexedDB.open('footnote');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            db.close();
-            resolve(req.result as StoredCapture[]);
-          };
-          req.onerror = () => {
-            db.close();
-            reject(req.error);
-          };
-        };
-      }),
-    store,
-  );
-}
+const storeRows = (ext: ExtensionContext, store: 'clips' | 'clipDrafts') => rows<StoredCapture>(ext, store);
 
 /** What a draft holds of the page and the selection (not its id, note or times). */
 const captureOf = (d: StoredCapture) => ({ url: d.url, title: d.title, quote: d.quote, anchor: d.anchor, publisher: d.publisher, published: d.published });

@@ -1,0 +1,93 @@
+/**
+ * An attacker's page, in each real browser (tests/fixtures/hostile/attacker.html with attacker.js):
+ * its own script, running in the page's world from a timer (no reader input), tries to silence
+ * Footnote with WXT's announcement, to act in Footnote's UI with synthetic clicks and keys, to
+ * flood the background with forged location changes and pushState calls, Each attack fails.
+ */
+import { expect, it } from 'vitest';
+import type { ExtensionContext, TestPage } from './browsers';
+import { storeRows } from './extension-store';
+import { eventually, forEachBrowser } from './suite';
+
+const PAGE = '/hostile/attacker.html';
+const ADDED_CLAIM = 'Readers told us GPs are refusing to see patients face to face.';
+
+interface Attack {
+  done: boolean;
+  clicks: number;
+  pushed: number;
+  events: number;
+}
+
+const attackOf = (page: TestPage) => page.evaluate(() => (window as unknown as { __attack?: Attack }).__attack ?? null);
+const markTexts = (page: TestPage) => page.evaluate(() => [...document.querySelectorAll('footnote-mark')].map((m) => m.textContent ?? ''));
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The extension's id as WXT builds its event names with it (runtime.id: the gecko id in Firefox). */
+const extensionId = (ext: ExtensionContext) => ext.evaluate((api) => api.runtime.id);
+
+/** Counts, by type, the messages content scripts send to the extension from now on. */
+async function countMessages(ext: ExtensionContext): Promise<() => Promise<Record<string, number>>> {
+  await ext.evaluate((api) => {
+    const w = window as unknown as { __seen?: Record<string, number> };
+    if (w.__seen) {
+      w.__seen = {};
+      return;
+    }
+    w.__seen = {};
+    (api.runtime as unknown as { onMessage: { addListener(fn: (m: unknown) => void): void } }).onMessage.addListener((m) => {
+      const type = typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' ? (m as { type: string }).type : '?';
+      w.__seen![type] = (w.__seen![type] ?? 0) + 1;
+    });
+  });
+  return () => ext.evaluate(() => ({ ...(window as unknown as { __seen: Record<string, number> }).__seen }));
+}
+
+forEachBrowser('hardening: an attacker’s page script', (suite) => {
+  it('replaying WXT’s announcement leaves Footnote running: the mark stays and a new claim is marked', async () => {
+    const ext = await suite.browser.extension();
+    const page = await suite.page();
+    await page.goto(suite.server.url(`${PAGE}?announce=${encodeURIComponent(await extensionId(ext))}`));
+    await eventually(async () => (await markTexts(page)).length === 1, 15_000, 'the claim to be marked');
+    await eventually(async () => (await attackOf(page))?.done, 10_000, 'the forged announcement');
+    await eventually(async () => (await markTexts(page)).some((t) => ADDED_CLAIM.includes(t) && t.length > 10), 15_000, 'the claim added after the announcement to be marked');
+    expect((await markTexts(page)).join(' ')).toContain('still not opening their doors');
+  });
+
+  it('synthetic clicks and keys on the marks and in the card open, save, dismiss and pause nothing', async () => {
+    const ext = await suite.browser.extension();
+    const before = { clips: (await storeRows(ext, 'clips')).length, drafts: (await storeRows(ext, 'clipDrafts')).length, dismissals: (await storeRows(ext, 'dismissals')).length };
+    const page = await suite.page();
+    await page.goto(suite.server.url(`${PAGE}?drive`));
+    await eventually(async () => (await markTexts(page)).length === 1, 15_000, 'the claim to be marked');
+    // The page's clicks on the mark open no card…
+    await pause(800);
+    expect(await page.exists('footnote-card')).toBe(false);
+    // …and once the reader opens it, the page's clicks on its buttons and links do nothing either.
+    await page.click('footnote-mark');
+    await page.waitForSelector('footnote-card');
+    await eventually(async () => (await attackOf(page))?.done, 15_000, 'the page script to finish clicking');
+    expect((await attackOf(page))!.clicks).toBeGreaterThan(10);
+    expect(await page.exists('footnote-card')).toBe(true);
+    expect(await page.count('footnote-mark')).toBeGreaterThan(0);
+    expect((await storeRows(ext, 'clips')).length).toBe(before.clips);
+    expect((await storeRows(ext, 'clipDrafts')).length).toBe(before.drafts);
+    expect((await storeRows(ext, 'dismissals')).length).toBe(before.dismissals);
+    expect(await ext.send('site/get', { host: '127.0.0.1' })).toMatchObject({ paused: false });
+  });
+
+  it('2,000 forged location changes and 500 pushState calls send no more than a first visit does', async () => {
+    const ext = await suite.browser.extension();
+    const seen = await countMessages(ext);
+    const page = await suite.page();
+    await page.goto(suite.server.url(`${PAGE}?storm=${encodeURIComponent(await extensionId(ext))}`));
+    await eventually(async () => (await attackOf(page))?.done, 15_000, 'the storm');
+    expect((await attackOf(page))!).toMatchObject({ events: 2000, pushed: 500 });
+    await pause(2500);
+    const counts = await seen();
+    expect(counts['clips/forPage'] ?? 0).toBeLessThanOrEqual(2);
+    expect(counts['dismissals/list'] ?? 0).toBeLessThanOrEqual(2);
+    expect(counts['page/report'] ?? 0).toBeLessThanOrEqual(3);
+    expect(await page.count('footnote-mark')).toBe(1);
+  });
+});
