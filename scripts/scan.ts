@@ -14,12 +14,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Window } from 'happy-dom';
 import { parseClaims, parseEvidence } from '../lib/claims/catalogue';
 import { createEngine, type Engine } from '../lib/claims/engine';
 import type { ArticleInfo, ClaimMatch } from '../lib/claims/types';
 import type { Claim } from '../lib/db/records';
 import { scanDocument } from '../lib/page/extract';
+import { readSavedPage } from './saved-page';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLAIMS_FILE = resolve(ROOT, 'assets/claims.json');
@@ -58,22 +58,10 @@ function pageUrl(doc: Document, file: string): string {
 }
 
 export function scanHtml(html: string, file: string, engine: Engine): FileResult {
-  const window = new Window({
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      disableComputedStyleRendering: true,
-    },
-  });
-  try {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  return readSavedPage(html, (doc) => {
     const result = scanDocument(doc, engine, pageUrl(doc, file));
     return { file, article: result.article, claims: result.claims };
-  } finally {
-    void window.happyDOM.close();
-  }
+  });
 }
 
 export function scanFile(file: string, engine: Engine): FileResult {

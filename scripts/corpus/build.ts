@@ -8,9 +8,9 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
 import { sentences } from '../../lib/claims/segment';
 import { extractArticle } from '../../lib/page/extract';
+import { readSavedPage } from '../saved-page';
 import { CorpusPage } from './page';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,14 +54,10 @@ export interface NumberedSentence {
 }
 
 export function sentencesOfHtml(html: string): NumberedSentence[] {
-  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true, disableComputedStyleRendering: true } });
-  try {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  return readSavedPage(html, (doc) => {
     const { map } = extractArticle(doc);
     return sentences(map.text).map((s, i) => ({ i, text: map.text.slice(s.start, s.end) }));
-  } finally {
-    void window.happyDOM.close();
-  }
+  });
 }
 
 function main(): number {

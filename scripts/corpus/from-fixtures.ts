@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
 import { extractArticle } from '../../lib/page/extract';
+import { readSavedPage } from '../saved-page';
 import { CorpusPage, NATIONS } from './page';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -16,9 +16,7 @@ const FIXTURES = join(ROOT, 'tests/fixtures/articles');
 function fromFixture(htmlFile: string): CorpusPage {
   const name = basename(htmlFile, '.html');
   const expected = JSON.parse(readFileSync(htmlFile.replace(/\.html$/, '.json'), 'utf8')) as { source: { url: string; outlet?: string }; article: { published?: { date: string }; nation?: { nation: string } } };
-  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true, disableComputedStyleRendering: true } });
-  try {
-    const doc = new window.DOMParser().parseFromString(readFileSync(htmlFile, 'utf8'), 'text/html') as unknown as Document;
+  return readSavedPage(readFileSync(htmlFile, 'utf8'), (doc) => {
     const { map, headline } = extractArticle(doc);
     const blocks = map.text.split('\n').map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean);
     const title = headline?.textContent?.replace(/\s+/g, ' ').trim() || blocks[0]!;
@@ -38,9 +36,7 @@ function fromFixture(htmlFile: string): CorpusPage {
       found: `tests/fixtures/articles/${name}.html`,
       collector: 'fixtures',
     });
-  } finally {
-    void window.happyDOM.close();
-  }
+  });
 }
 
 let written = 0;
