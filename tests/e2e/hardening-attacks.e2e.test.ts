@@ -1,5 +1,5 @@
 /**
- * An attacker's page, in each real browser (tests/fixtures/hostile/attacker.html with attacker.js):
+ * An attacker's page, in each real browser (tests/fixtures/hostile/article.html with attacker.js):
  * its own script, running in the page's world from a timer (no reader input), tries to silence
  * Footnote with WXT's announcement, to act in Footnote's UI with synthetic clicks and keys, to
  * flood the background with forged location changes and pushState calls, Each attack fails.
@@ -9,7 +9,7 @@ import type { ExtensionContext, TestPage } from './browsers';
 import { storeRows } from './extension-store';
 import { eventually, forEachBrowser } from './suite';
 
-const PAGE = '/hostile/attacker.html';
+const PAGE = '/hostile/article.html';
 const ADDED_CLAIM = 'Readers told us GPs are refusing to see patients face to face.';
 
 interface Attack {
