@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import type { TestPage } from './browsers';
-import { forEachBrowser } from './suite';
+import { eventually, forEachBrowser } from './suite';
 
 const FIGURE = '8.6 extra hours per 10,000 patients on hospital work (e2e)';
 
@@ -43,6 +43,8 @@ forEachBrowser('options: evidence', (suite) => {
     // Add, with the keyboard into each field.
     await page.click('#add-figure');
     await page.waitForSelector('#ev-figure');
+    // The panel moves focus in the frame after the form renders.
+    await eventually(async () => (await page.evaluate(() => document.activeElement?.id)) === 'ev-figure', 5_000, 'focus in the figure field').catch(() => undefined);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('ev-figure');
     await page.type(FIGURE);
     await fill(page, '#ev-value', '8.6');
