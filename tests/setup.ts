@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { recordShadowRoots } from './shadow-of';
+
+recordShadowRoots();
 
 beforeEach(() => {
   fakeBrowser.reset();

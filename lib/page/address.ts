@@ -1,17 +1,17 @@
 /**
  * The address a content script serves: the one the tab loaded, and each one it moved to by the
- * reader's own navigation (a link followed, back or forward), once it has settled. A page's script
- * can rewrite `location` with `history.pushState` and can dispatch any event it likes, WXT's
- * `wxt:locationchange` included (its name is visible to the page), so neither is trusted here:
- * a change counts only when the browser reports a navigation (`isTrusted`) made while the reader
- * had just acted (transient user activation, or a traversal of the history), and a burst of changes
- * costs one notice when the address has been still for SETTLE_MS.
+ * reader's own navigation (a link the browser saw followed, back or forward), once it has settled.
+ * A page's script can rewrite `location` with `history.pushState` at any time, also right after
+ * any click of the reader's, and can dispatch any event it likes, WXT's `wxt:locationchange`
+ * included (its name is visible to the page). So neither counts here: a change counts only when
+ * the browser itself reports the navigation as the reader's (a trusted `navigate` event that is
+ * `userInitiated` or a traversal, or a trusted `popstate`), and a burst of changes costs one notice
+ * when the address has been still for SETTLE_MS. A single-page site's own pushState routing is
+ * not followed: its clips and dismissals stay those of the address the tab loaded until a reload.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 export const SETTLE_MS = 400;
-/** Without the Navigation API, the address is read this often. */
-export const POLL_MS = 1000;
 
 export interface PageAddress {
   /** The address in force: the loaded one, or the last one the reader moved to. */
@@ -23,7 +23,6 @@ export interface PageAddress {
 /** What the watcher reads of the window (a stand-in in unit tests). */
 export interface AddressWindow {
   readonly location: { readonly href: string };
-  readonly navigator: { readonly userActivation?: { readonly isActive: boolean } };
   readonly navigation?: EventTarget;
   addEventListener(type: string, listener: (event: Event) => void, options?: AddEventListenerOptions): void;
 }
@@ -31,7 +30,6 @@ export interface AddressWindow {
 interface Timers {
   setTimeout(fn: () => void, ms: number): number;
   clearTimeout(id: number): void;
-  setInterval(fn: () => void, ms: number): number;
   onInvalidated(fn: () => void): void;
   readonly signal: AbortSignal;
 }
@@ -45,7 +43,6 @@ export function pageAddress(ctx: ContentScriptContext): PageAddress {
     found = watchAddress(window as unknown as AddressWindow, {
       setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
       clearTimeout: (id) => clearTimeout(id),
-      setInterval: (fn, ms) => ctx.setInterval(fn, ms),
       onInvalidated: (fn) => void ctx.onInvalidated(fn),
       signal: ctx.signal,
     });
@@ -73,7 +70,6 @@ export function watchAddress(win: AddressWindow, timers: Timers): PageAddress {
     if (timer !== null) timers.clearTimeout(timer);
     timer = timers.setTimeout(settle, SETTLE_MS);
   };
-  const readerActive = () => win.navigator.userActivation?.isActive === true;
   const options = { signal: timers.signal };
 
   if (win.navigation) {
@@ -82,20 +78,11 @@ export function watchAddress(win: AddressWindow, timers: Timers): PageAddress {
       (event) => {
         if (!event.isTrusted) return;
         const e = event as Event & { navigationType?: string; userInitiated?: boolean };
-        if (e.userInitiated || e.navigationType === 'traverse' || readerActive()) readerMoved = true;
+        if (e.userInitiated || e.navigationType === 'traverse') readerMoved = true;
         schedule();
       },
       options,
     );
-  } else {
-    let last = href;
-    timers.setInterval(() => {
-      const now = win.location.href;
-      if (now === last) return;
-      last = now;
-      if (readerActive()) readerMoved = true;
-      schedule();
-    }, POLL_MS);
   }
   // Back and forward: the browser's own event (a page can dispatch a popstate, but not a trusted one).
   win.addEventListener(

@@ -77,6 +77,12 @@ export interface ClipsController {
 }
 
 /** A clip whose highlight the page keeps taking out is put back at most this often (no tug of war). */
+/**
+ * The highlight's tooltip. The page can read every attribute, so the reader's note and tags stay
+ * in Footnote (side panel) and never reach the page's DOM.
+ */
+export const CLIP_TITLE = 'Your clip (your note is in Footnote’s side panel)';
+
 const MAX_REANCHORS = 5;
 /** Clips not found yet are looked for again when the page changes, at most this often (the page keeps its frames). */
 const RETRY_MS = 250;
@@ -282,7 +288,6 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
       onChange: () => schedule(),
     });
 
-    const titleOf = (clip: Clip) => (clip.note.trim() ? `Your clip: ${clip.note.trim().slice(0, 300)}` : 'Your clip');
 
     const unhighlight = (id: string) => {
       const els = highlights.get(id);
@@ -306,7 +311,7 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
         const els = wrapPieces(pieces, () => {
           const el = doc.createElement(CLIP_TAG);
           el.setAttribute('data-clip', clip.id);
-          el.setAttribute('title', titleOf(clip));
+          el.setAttribute('title', CLIP_TITLE);
           return el;
         });
         highlights.set(clip.id, els);
@@ -414,14 +419,9 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
         unhighlight(id);
       }
       for (const [id, clip] of next) {
-        const known = clips.get(id);
+        const known = clips.has(id);
         clips.set(id, clip);
-        if (!known) {
-          if (!highlights.has(id)) pending.add(id);
-        } else if (known.note !== clip.note) {
-          const els = highlights.get(id);
-          if (els) watcher.quietly(() => els.forEach((el) => el.setAttribute('title', titleOf(clip))));
-        }
+        if (!known && !highlights.has(id)) pending.add(id);
       }
     };
 

@@ -21,6 +21,9 @@ export function wxtShadowUi(ctx: ContentScriptContext, name: string, css: string
     createShadowRootUi(ctx, {
       name,
       position: 'inline',
+      // Closed: a page script gets null from host.shadowRoot, so it can neither read what the UI
+      // shows (a clip's note, the reader's other clips) nor reach its buttons.
+      mode: 'closed',
       css,
       anchor: () => document.body ?? document.documentElement,
       append: 'last',

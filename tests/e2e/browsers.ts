@@ -3,13 +3,15 @@
  * the same steps in Debian's Chromium (playwright-core, CDP) and Firefox ESR (puppeteer-core,
  * WebDriver BiDi). See /work/shared/notes/browser-testing.md for why each launch option is there.
  *
- * Selectors are plain CSS, matched in the document and inside every open shadow root (Footnote's
- * page UI lives in shadow roots), first match in document order.
+ * Selectors are plain CSS, matched in the document and inside every shadow root, first match in
+ * document order. Footnote's page UI lives in closed shadow roots, which no page script can reach:
+ * the harness reaches them through the browser's debugging protocol (see revealClosedRoots) and
+ * keeps them where only its own page-side helpers look.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Page as PwPage } from 'playwright-core';
+import type { CDPSession, Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage, type KeyInput, type ElementHandle } from 'puppeteer-core';
 import type { MessageType, Reply, RequestOf, ResponseOf } from '@/lib/messages';
 import { launchChromiumProfile } from './chromium-launch';
@@ -38,6 +40,14 @@ export interface SelectorWaitOptions extends WaitOptions {
 }
 
 /** One tab. Functions given to evaluate* run in the page: they must not close over test variables. */
+/**
+ * What the harness keeps in a page for the tests' own page functions: the shadow root of a host,
+ * open or closed (closed ones once a harness call has revealed them; every TestPage call does).
+ */
+export interface HarnessWindow {
+  __fnShadowOf(el: Element): ShadowRoot | null;
+}
+
 export interface TestPage {
   readonly browserName: BrowserName;
   /** Navigates to an http(s) URL and waits for `load`. */
@@ -160,17 +170,48 @@ export interface LaunchOptions {
 /** Source of a function defining `__fnDeepAll(selector)` in the page: matches across open shadow roots. */
 const DEEP_QUERY_SOURCE = `(() => {
   if (globalThis.__fnDeepAll) return;
+  globalThis.__fnShadowOf = (el) => el.shadowRoot ?? globalThis.__fnHarnessRoots?.get(el) ?? null;
   globalThis.__fnDeepAll = (selector) => {
     const out = [];
     const visit = (root) => {
       for (const el of root.querySelectorAll(selector)) out.push(el);
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-      for (let n = walker.currentNode; n; n = walker.nextNode()) if (n.shadowRoot) visit(n.shadowRoot);
+      for (let n = walker.currentNode; n; n = walker.nextNode()) {
+        const shadow = globalThis.__fnShadowOf(n);
+        if (shadow) visit(shadow);
+      }
     };
     visit(document);
     return out;
   };
 })()`;
+
+/**
+ * Page-side: the hosts of Footnote's page UI (custom elements "footnote-…" that WXT appends to the
+ * body or the root) whose closed shadow root the harness has not kept yet. A hostile fixture page
+ * traps DOM methods for every script but one that sets window.__fnInspect, as the tests do.
+ */
+const UNREVEALED_HOSTS_SOURCE = `(() => {
+  const w = globalThis;
+  const was = w.__fnInspect;
+  w.__fnInspect = true;
+  try {
+    const kept = w.__fnHarnessRoots;
+    return [...document.querySelectorAll('body > *, html > *')].filter(
+      (el) => el.localName.startsWith('footnote-') && !el.shadowRoot && !(kept && kept.has(el)),
+    );
+  } catch {
+    return [];
+  } finally {
+    w.__fnInspect = was;
+  }
+})()`;
+
+/** Page-side, called with a closed shadow root as its receiver or argument: keeps it for __fnShadowOf. */
+const KEEP_ROOT_SOURCE = `function (root) {
+  const r = root ?? this;
+  (globalThis.__fnHarnessRoots ??= new WeakMap()).set(r.host, r);
+}`;
 
 type DeepWindow = { __fnDeepAll(selector: string): Element[] };
 
@@ -202,6 +243,8 @@ interface Driver {
   url(): string;
   rawEvaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<Awaited<R>>;
   rawEvaluateString(expression: string): Promise<unknown>;
+  /** Keeps every closed shadow root of Footnote's page UI where the harness's page helpers find it. */
+  revealClosedRoots(): Promise<void>;
   /** Runs fn(element, arg) on the nth deep match; null if there is none. */
   onElement<R, A>(selector: string, fn: (el: Element, arg: A) => R | Promise<R>, arg: A): Promise<{ found: boolean; value?: Awaited<R> }>;
   clickElement(selector: string): Promise<boolean>;
@@ -258,8 +301,35 @@ function elementActions<H extends ElementHandleLike>(
   };
 }
 
+/**
+ * Chromium: the host's closed shadow root is found with CDP's DOM.describeNode (pierce) and made a
+ * page value with DOM.resolveNode, which the page itself could never do.
+ */
+async function revealInChromium(cdp: () => Promise<CDPSession>): Promise<void> {
+  const session = await cdp();
+  const { result } = await session.send('Runtime.evaluate', { expression: UNREVEALED_HOSTS_SOURCE });
+  if (!result.objectId) return;
+  try {
+    const { result: items } = await session.send('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
+    for (const item of items) {
+      const objectId = /^\d+$/.test(item.name) ? item.value?.objectId : undefined;
+      if (!objectId) continue;
+      const { node } = await session.send('DOM.describeNode', { objectId, depth: 1, pierce: true });
+      const root = node.shadowRoots?.[0];
+      if (!root) continue;
+      const { object } = await session.send('DOM.resolveNode', { backendNodeId: root.backendNodeId });
+      if (object.objectId) await session.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: KEEP_ROOT_SOURCE });
+    }
+  } finally {
+    await session.send('Runtime.releaseObject', { objectId: result.objectId }).catch(() => undefined);
+  }
+}
+
 function playwrightDriver(page: PwPage): Driver {
+  let session: Promise<CDPSession> | null = null;
+  const cdp = () => (session ??= page.context().newCDPSession(page));
   return {
+    revealClosedRoots: () => revealInChromium(cdp),
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     startNavigation: (url) => void page.goto(url).catch(() => undefined),
     url: () => page.url(),
@@ -268,6 +338,7 @@ function playwrightDriver(page: PwPage): Driver {
     ...elementActions(
       async (selector) => {
         await page.evaluate(DEEP_QUERY_SOURCE);
+        await revealInChromium(cdp);
         return page.evaluateHandle(firstDeepMatch, selector);
       },
       (el) => el.click({ timeout: WAIT_MS }),
@@ -299,8 +370,42 @@ async function againOnBidiGlitch<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** What the harness uses of puppeteer's WebDriver BiDi realm (not in its public types). */
+interface BidiRealm {
+  callFunction(
+    declaration: string,
+    awaitPromise: boolean,
+    options: { arguments?: { sharedId: string }[]; serializationOptions?: Record<string, unknown>; resultOwnership?: 'none' | 'root' },
+  ): Promise<{ type: string; result?: BidiValue }>;
+}
+interface BidiValue {
+  type: string;
+  sharedId?: string;
+  value?: BidiValue[] | { shadowRoot?: BidiValue | null };
+}
+
+/**
+ * Firefox: WebDriver BiDi serialises a node's closed shadow root when asked to (includeShadowTree
+ * "all"); the root comes back as a shared reference that a second call receives as an argument.
+ */
+async function revealInFirefox(page: PpPage): Promise<void> {
+  const realm = (page.mainFrame() as unknown as { browsingContext: { defaultRealm: BidiRealm } }).browsingContext.defaultRealm;
+  const hosts = await realm.callFunction(`() => ${UNREVEALED_HOSTS_SOURCE}`, false, {
+    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },
+    resultOwnership: 'none',
+  });
+  const list = hosts.type === 'success' && Array.isArray(hosts.result?.value) ? hosts.result.value : [];
+  for (const host of list) {
+    const value = host.value;
+    const root = value && !Array.isArray(value) ? value.shadowRoot : null;
+    if (!root?.sharedId) continue;
+    await realm.callFunction(KEEP_ROOT_SOURCE, false, { arguments: [{ sharedId: root.sharedId }], resultOwnership: 'none' });
+  }
+}
+
 function puppeteerDriver(page: PpPage): Driver {
   return {
+    revealClosedRoots: () => againOnBidiGlitch(() => revealInFirefox(page)),
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     // puppeteer's goto() to a moz-extension:// page never resolves although the page loads.
     startNavigation: (url) => void page.goto(url).catch(() => undefined),
@@ -310,6 +415,7 @@ function puppeteerDriver(page: PpPage): Driver {
     ...elementActions(
       async (selector) => {
         await againOnBidiGlitch(() => page.evaluate(DEEP_QUERY_SOURCE));
+        await againOnBidiGlitch(() => revealInFirefox(page));
         // Typed as a handle to a Node; the match is an Element, which click() needs.
         return (await againOnBidiGlitch(() => page.evaluateHandle(firstDeepMatch, selector))) as JsHandleLike<ElementHandle<Element>>;
       },
@@ -342,6 +448,10 @@ function createTestPage(
   errors: string[],
 ): TestPage {
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const prepareDeep = async () => {
+    await driver.rawEvaluateString(DEEP_QUERY_SOURCE);
+    await driver.revealClosedRoots();
+  };
 
   /** Polls `fn(arg)` (retrying across navigations) until it is truthy. */
   async function poll<R, A>(fn: (arg: A) => R, arg: A, timeout: number, what: string): Promise<Awaited<R>> {
@@ -349,7 +459,7 @@ function createTestPage(
     let lastError: unknown;
     for (;;) {
       try {
-        await driver.rawEvaluateString(DEEP_QUERY_SOURCE);
+        await prepareDeep();
         const value = await driver.rawEvaluate(fn, arg);
         if (value) return value as Awaited<R>;
         lastError = undefined;
@@ -427,8 +537,14 @@ function createTestPage(
         await sleep(100);
       }
     },
-    evaluate: (fn, arg) => driver.rawEvaluate(fn, arg as never),
-    evaluateExpression: (expression) => driver.rawEvaluateString(expression),
+    async evaluate(fn, arg) {
+      await prepareDeep();
+      return driver.rawEvaluate(fn, arg as never) as never;
+    },
+    async evaluateExpression(expression) {
+      await prepareDeep();
+      return driver.rawEvaluateString(expression);
+    },
     evaluateOn: (selector, fn, arg) => on(selector, fn, arg as never),
     async waitForSelector(selector, options = {}) {
       const state = options.state ?? 'attached';
@@ -453,7 +569,7 @@ function createTestPage(
       return r.found ? (r.value as string) : null;
     },
     async count(selector) {
-      await driver.rawEvaluateString(DEEP_QUERY_SOURCE);
+      await prepareDeep();
       return driver.rawEvaluate((s) => (globalThis as unknown as DeepWindow).__fnDeepAll(s).length, selector);
     },
     async exists(selector) {

@@ -48,7 +48,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Worker } from 'playwright-core';
 import type { Browser as PpBrowser, Page as PpPage } from 'puppeteer-core';
-import { WAIT_MS, type ExtensionContext, type TestPage } from './browsers';
+import { WAIT_MS, type ExtensionContext, type HarnessWindow, type TestPage } from './browsers';
 import { storeRows as rows } from './extension-store';
 import { eventually, forEachBrowser, type BrowserSuite } from './suite';
 
@@ -562,7 +562,8 @@ forEachBrowser('entry points', (suite) => {
     const notice = await eventually(
       () =>
         page.evaluate(() => {
-          const status = document.querySelector('footnote-notice')?.shadowRoot?.querySelector('[role=status]');
+          const host = document.querySelector('footnote-notice');
+          const status = host && (window as unknown as HarnessWindow).__fnShadowOf(host)?.querySelector('[role=status]');
           return status ? { text: status.textContent, visible: status.getBoundingClientRect().height > 0 } : undefined;
         }),
       WAIT_MS,

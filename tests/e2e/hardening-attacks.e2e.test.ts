@@ -2,7 +2,8 @@
  * An attacker's page, in each real browser (tests/fixtures/hostile/article.html with attacker.js):
  * its own script, running in the page's world from a timer (no reader input), tries to silence
  * Footnote with WXT's announcement, to act in Footnote's UI with synthetic clicks and keys, to
- * flood the background with forged location changes and pushState calls, Each attack fails.
+ * flood the background with forged location changes and pushState calls, to read the reader's
+ * note, and to be shown another address's clips by rewriting its own address. Each attack fails.
  */
 import { expect, it } from 'vitest';
 import type { ExtensionContext, TestPage } from './browsers';
@@ -17,7 +18,13 @@ interface Attack {
   clicks: number;
   pushed: number;
   events: number;
+  scans: number;
+  leaks: string[];
+  clipsShown: number;
 }
+
+const SECRET = 'PRIVATE: ask my GP about my referral';
+const QUOTE = 'Virtual appointments became the favoured approach by surgeries';
 
 const attackOf = (page: TestPage) => page.evaluate(() => (window as unknown as { __attack?: Attack }).__attack ?? null);
 const markTexts = (page: TestPage) => page.evaluate(() => [...document.querySelectorAll('footnote-mark')].map((m) => m.textContent ?? ''));
@@ -74,6 +81,57 @@ forEachBrowser('hardening: an attacker’s page script', (suite) => {
     expect((await storeRows(ext, 'clipDrafts')).length).toBe(before.drafts);
     expect((await storeRows(ext, 'dismissals')).length).toBe(before.dismissals);
     expect(await ext.send('site/get', { host: '127.0.0.1' })).toMatchObject({ paused: false });
+  });
+
+  it('the page finds none of the reader’s words: not while a clip’s note is typed, nor once it is saved', async () => {
+    const ext = await suite.browser.extension();
+    const page = await suite.page();
+    const url = suite.server.url(`${PAGE}?read=${encodeURIComponent(SECRET)}`);
+    await page.goto(url);
+    await eventually(async () => (await markTexts(page)).length === 1, 15_000, 'the claim to be marked');
+    // The reader opens the card, then clips a passage and types a note.
+    await page.click('footnote-mark');
+    await page.waitForSelector('.fn-card');
+    await page.press('Escape');
+    await page.evaluate((quote) => {
+      const p = [...document.querySelectorAll('#article p')].find((el) => el.textContent!.startsWith(quote))!;
+      const range = document.createRange();
+      range.setStart(p.firstChild!, 0);
+      range.setEnd(p.firstChild!, quote.length);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    }, QUOTE);
+    expect(await ext.send('clips/captureTab', { tabId: await page.tabId() })).toEqual({ started: true, reason: null });
+    await page.waitForSelector('.fn-clip-editor textarea');
+    await page.focus('.fn-clip-editor textarea');
+    await page.type(SECRET);
+    await eventually(async () => (await storeRows(ext, 'clipDrafts')).some((d) => JSON.stringify(d).includes(SECRET)), 10_000, 'the draft to keep the note');
+    await pause(500);
+    await page.press('Control+Enter');
+    await eventually(async () => (await storeRows(ext, 'clips')).some((c) => JSON.stringify(c).includes(SECRET)), 10_000, 'the clip to be saved');
+    // Saved and found again on a later visit: highlighted, and still nothing of the note in the page.
+    await page.goto(url);
+    await page.waitForSelector('footnote-clip');
+    await pause(800);
+    const attack = (await attackOf(page))!;
+    expect(attack.scans).toBeGreaterThan(3);
+    expect(attack.leaks).toEqual([]);
+  });
+
+  it('a page that rewrites its address to another path is shown nothing of that path’s clips', async () => {
+    const ext = await suite.browser.extension();
+    const other = suite.server.url('/hostile/private.html');
+    const draft = await ext.send('clips/draftStart', { url: other, title: 'Another page of the site', quote: QUOTE, anchor: [{ type: 'TextQuoteSelector', exact: QUOTE }] });
+    await ext.send('clips/draftSave', { id: draft.id, note: SECRET, tags: [] });
+    const page = await suite.page();
+    await page.goto(suite.server.url(`${PAGE}?read=${encodeURIComponent(SECRET)}&rewrite=${encodeURIComponent('/hostile/private.html')}`));
+    await eventually(async () => (await attackOf(page))?.done, 15_000, 'the address rewrite');
+    const attack = (await attackOf(page))!;
+    expect(attack.pushed).toBe(1);
+    expect(attack.clipsShown).toBe(0);
+    expect(attack.leaks).toEqual([]);
+    expect(await page.count('footnote-clip')).toBe(0);
+    expect(await page.count('footnote-mark')).toBe(1);
   });
 
   it('2,000 forged location changes and 500 pushState calls send no more than a first visit does', async () => {

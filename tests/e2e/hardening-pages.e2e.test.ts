@@ -8,7 +8,7 @@
  * it leaves editors (contenteditable, form fields, code editors, design mode) alone.
  */
 import { expect, it } from 'vitest';
-import type { TestPage } from './browsers';
+import type { HarnessWindow, TestPage } from './browsers';
 import { eventually, forEachBrowser, type BrowserSuite } from './suite';
 
 interface Stats {
@@ -82,7 +82,7 @@ forEachBrowser('hardening: hostile pages', (suite) => {
     expect(focused).toBe('footnote-mark');
     await page.press('Enter');
     const card = await until(
-      () => inspect(page, () => document.querySelector('footnote-card')?.shadowRoot?.querySelector('.fn-card')?.textContent ?? ''),
+      () => inspect(page, () => (window as unknown as HarnessWindow).__fnShadowOf(document.querySelector('footnote-card')!)?.querySelector('.fn-card')?.textContent ?? ''),
       'the card to open',
     );
     expect(card).toContain('Footnote: the record on this claim');
@@ -103,7 +103,7 @@ forEachBrowser('hardening: hostile pages', (suite) => {
     const tabId = await page.tabId();
     expect(await ext.send('clips/captureTab', { tabId })).toEqual({ started: true, reason: null });
     await until(
-      () => inspect(page, () => document.querySelector('footnote-clip-editor')?.shadowRoot?.activeElement?.localName === 'textarea'),
+      () => inspect(page, () => (window as unknown as HarnessWindow).__fnShadowOf(document.querySelector('footnote-clip-editor')!)?.activeElement?.localName === 'textarea'),
       'the clip editor to take focus',
     );
     await page.type('Saved on a hostile page');

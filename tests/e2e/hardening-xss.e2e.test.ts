@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import type { TestPage } from './browsers';
+import type { HarnessWindow, TestPage } from './browsers';
 import { FIXTURES_DIR } from './server';
 import { forEachBrowser } from './suite';
 
@@ -38,7 +38,8 @@ function findings(page: TestPage): Promise<Findings> {
             found.push(`<${el.localName} ${a.name}="${a.value.slice(0, 30)}">`);
           }
         }
-        if (el.shadowRoot) visit(el.shadowRoot);
+        const shadow = (window as unknown as HarnessWindow).__fnShadowOf(el);
+        if (shadow) visit(shadow);
       }
     };
     visit(document);
@@ -72,7 +73,10 @@ const deepText = (page: TestPage, selector: string) =>
     const out: string[] = [];
     const visit = (root: Document | ShadowRoot) => {
       for (const el of root.querySelectorAll(s)) out.push(el.textContent ?? '');
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+      for (const el of root.querySelectorAll('*')) {
+        const shadow = (window as unknown as HarnessWindow).__fnShadowOf(el);
+        if (shadow) visit(shadow);
+      }
     };
     visit(document);
     return out.join('\n');

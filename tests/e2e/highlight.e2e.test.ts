@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { loadEngine, scanHtml } from '../../scripts/scan';
-import type { TestPage } from './browsers';
+import type { HarnessWindow, TestPage } from './browsers';
 import { FIXTURES_DIR } from './server';
 import { eventually, forEachBrowser, type BrowserSuite } from './suite';
 
@@ -70,7 +70,7 @@ async function openArticle(suite: BrowserSuite, tag: string): Promise<TestPage> 
 const focusState = (page: TestPage) =>
   page.evaluate(() => {
     const active = document.activeElement;
-    const inner = active?.shadowRoot?.activeElement ?? null;
+    const inner = (active && (window as unknown as HarnessWindow).__fnShadowOf(active)?.activeElement) ?? null;
     return {
       tag: active?.localName ?? null,
       claim: active?.getAttribute('data-claim') ?? null,

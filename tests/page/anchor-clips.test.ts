@@ -11,11 +11,12 @@ import { createClipHandlers } from '@/lib/background/clips';
 import { dispatch, request, type Handlers, type MessageType, type RequestOf } from '@/lib/messages';
 import { describeRange } from '@/lib/page/anchor/describe';
 import { readPageText, toSourceRange } from '@/lib/page/anchor/page-text';
-import { startClips, type ClipsController, type ClipsMessenger } from '@/lib/page/clips';
+import { CLIP_TITLE, startClips, type ClipsController, type ClipsMessenger } from '@/lib/page/clips';
 import { createEditorHost, wxtEditorUi } from '@/lib/page/clips-editor';
 import { piecesOf } from '@/lib/page/text-map';
 import { isFootnoteSplit } from '@/lib/page/wrap';
 import { GP_VOTE_HTML } from './anchor-helpers';
+import { shadowOf } from '../shadow-of';
 
 const URL_NOW = 'https://www.gponline.com/bma-delivers-vote-no-confidence-nhs-england-failure-support-gps/article/1716665';
 const CLAIM = 'practices delivered 164m face-to-face patient appointments between March 2020 and March 2021';
@@ -139,7 +140,7 @@ async function start(paused = false) {
 }
 
 const clipText = (id: string) => (controller!.highlights().get(id) ?? []).map((el) => el.textContent).join('');
-const editorRoot = () => document.querySelector('footnote-clip-editor')?.shadowRoot ?? null;
+const editorRoot = () => shadowOf(document.querySelector('footnote-clip-editor'));
 const inEditor = <T extends Element>(sel: string) => editorRoot()?.querySelector<T>(sel) ?? null;
 function type(el: HTMLTextAreaElement | HTMLInputElement, value: string) {
   el.value = value;
@@ -169,7 +170,8 @@ describe('clips on the page', () => {
     expect(clipText(clip.id)).toBe(CLAIM);
     const els = document.querySelectorAll(`footnote-clip[data-clip="${clip.id}"]`);
     expect(els.length).toBeGreaterThan(0);
-    expect(els[0]!.getAttribute('title')).toBe('Your clip: saved earlier');
+    expect(els[0]!.getAttribute('title')).toBe(CLIP_TITLE);
+    expect(document.body.outerHTML).not.toContain('saved earlier');
     expect(document.querySelector('style[data-footnote-clip-style]')).not.toBeNull();
     expect(sent.filter((m) => m.type === 'clips/anchored').at(-1)!.payload).toEqual({ url: URL_NOW, found: [clip.id], orphans: [] });
   });
@@ -317,11 +319,11 @@ describe('saving a selection', () => {
     // The shortcut and the menu give no feedback of their own: the page says why nothing opened.
     await controller!.idle();
     const host = document.querySelector('footnote-notice');
-    const status = host?.shadowRoot?.querySelector('[role=status]');
+    const status = shadowOf(host)?.querySelector('[role=status]');
     expect(status?.textContent).toContain('Select some text on the page first.');
     expect(controller!.notice.message).toBe('Select some text on the page first.');
     // Dismissed by the reader (or by itself a few seconds later), it leaves the page.
-    host!.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label=Dismiss]')!.click();
+    shadowOf(host)!.querySelector<HTMLButtonElement>('button[aria-label=Dismiss]')!.click();
     expect(document.querySelector('footnote-notice')).toBeNull();
     expect(controller!.notice.message).toBeNull();
   });

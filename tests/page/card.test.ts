@@ -4,6 +4,7 @@ import { createCardHost, piecesReference, wxtCardUi } from '@/lib/page/card';
 import { lazyCardHost, type CardHost } from '@/lib/page/card-loader';
 import type { CardProps } from '@/components/Card';
 import { emptyFigures } from '@/components/CardFigures';
+import { shadowOf } from '../shadow-of';
 
 const props = (over: Partial<CardProps> = {}): CardProps => ({
   quote: 'practices were closed',
@@ -37,12 +38,14 @@ describe('createCardHost', () => {
     expect(document.querySelector('footnote-card')).toBeNull();
     await host.show(pieces, props(), { focus: true });
     const shadowHost = document.querySelector('footnote-card')!;
-    expect(shadowHost.shadowRoot).not.toBeNull();
-    const dialog = shadowHost.shadowRoot!.querySelector('[role="dialog"]') as HTMLElement;
+    // Closed: the page cannot reach the card's content through its host.
+    expect(shadowHost.shadowRoot).toBeNull();
+    expect(shadowOf(shadowHost)).not.toBeNull();
+    const dialog = shadowOf(shadowHost)!.querySelector('[role="dialog"]') as HTMLElement;
     expect(host.dialog).toBe(dialog);
-    expect(shadowHost.shadowRoot!.activeElement).toBe(dialog);
+    expect(shadowOf(shadowHost)!.activeElement).toBe(dialog);
     // Its stylesheet goes into the shadow root, not into the page (vitest empties CSS, so the e2e tests check the rules).
-    expect(shadowHost.shadowRoot!.querySelector('style')).not.toBeNull();
+    expect(shadowOf(shadowHost)!.querySelector('style')).not.toBeNull();
     expect(document.head.querySelector('style')).toBeNull();
     const box = dialog.parentElement!;
     expect(box.style.position).toBe('fixed');

@@ -7,7 +7,7 @@
  * highlight controller did for it when it was part of the content script.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { POLL_MS, SETTLE_MS } from '@/lib/page/address';
+import { SETTLE_MS } from '@/lib/page/address';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { dispatch, type Handlers, type MessageType, type RequestOf } from '@/lib/messages';
 import { requestDef, type MessageDef } from '@/lib/messages/define';
@@ -81,13 +81,18 @@ const settle = async () => {
   for (const b of boots) await b.idle();
   for (let i = 0; i < 50; i++) await Promise.resolve();
 };
-/** WXT's location watcher looks at the address once a second (happy-dom has no Navigation API). */
-/** The page moves to `path`; `byReader`: while the reader has just acted (a link followed), as a page script alone does not. */
+/**
+ * The page moves to `path`. `byReader`: the browser reports it as the reader's (happy-dom has no
+ * Navigation API, so as back or forward: a trusted popstate); otherwise a page script's pushState alone.
+ */
 const navigate = async (path: string, byReader = true) => {
-  Object.defineProperty(navigator, 'userActivation', { value: { isActive: byReader }, configurable: true });
   history.pushState(null, '', path);
-  // The address is read once a second without the Navigation API, and taken once it has settled.
-  await new Promise((r) => setTimeout(r, POLL_MS + SETTLE_MS + 200));
+  if (byReader) {
+    const e = new PopStateEvent('popstate', { state: null });
+    Object.defineProperty(e, 'isTrusted', { value: true });
+    window.dispatchEvent(e);
+  }
+  await new Promise((r) => setTimeout(r, SETTLE_MS + 200));
   await settle();
 };
 
@@ -186,14 +191,14 @@ describe('a page that is no article', () => {
     expect(reports).toHaveLength(1);
   });
 
-  it('is read again after the page moved to another address (a single-page app)', async () => {
+  it('is read again after the reader moved to another address (back or forward in a single-page app)', async () => {
     openPage('', APP);
     await boot();
     await navigate('/tasks/2');
     expect(reports.map((r) => r.url)).toEqual(['https://news.example/gp-access', 'https://news.example/tasks/2']);
   });
 
-  it('is not read again when a page script rewrites its address with no reader input', async () => {
+  it('is not read again when a page script rewrites its address', async () => {
     openPage('', APP);
     await boot();
     await navigate('/tasks/3', false);

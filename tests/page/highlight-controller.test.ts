@@ -11,6 +11,7 @@ import { startHighlighting, splitForScan, rankFigures, pageUrlOf, type Highlight
 import { createCardHost, wxtCardUi } from '@/lib/page/card';
 import { markKey } from '@/lib/page/highlight';
 import { isFootnoteSplit } from '@/lib/page/wrap';
+import { shadowOf } from '../shadow-of';
 
 // ── A page, an engine that finds fixed phrases, and a background that answers like the real one ──
 
@@ -201,7 +202,7 @@ async function start(options: { paused?: boolean; scan?: PageScanner } = {}): Pr
 
 const marks = () => [...document.querySelectorAll('footnote-mark')];
 const firstPieces = () => marks().filter((m) => m.hasAttribute('tabindex')) as HTMLElement[];
-const shadow = () => document.querySelector('footnote-card')?.shadowRoot ?? null;
+const shadow = () => shadowOf(document.querySelector('footnote-card'));
 const inCard = (selector: string) => shadow()?.querySelector(selector) ?? null;
 const cardText = (selector: string) => inCard(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
 const press = (target: Element, key: string) =>

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createNoticeHost, NOTICE_MS, wxtNoticeUi } from '@/lib/page/page-notice';
+import { shadowOf } from '../shadow-of';
 
 describe('page notice', () => {
   let ctx: ContentScriptContext;
@@ -19,13 +20,13 @@ describe('page notice', () => {
     });
     return { notice, timers };
   }
-  const shown = () => document.querySelector('footnote-notice')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? null;
+  const shown = () => shadowOf(document.querySelector('footnote-notice'))?.querySelector('[role=status]')?.textContent ?? null;
 
   it('shows the message politely and takes itself out after a few seconds', async () => {
     const { notice, timers } = host();
     await notice.show('Select some text on the page first.');
     expect(shown()).toContain('Select some text on the page first.');
-    expect(document.querySelector('footnote-notice')!.shadowRoot!.querySelector('[aria-live=polite]')).not.toBeNull();
+    expect(shadowOf(document.querySelector('footnote-notice'))!.querySelector('[aria-live=polite]')).not.toBeNull();
     expect(timers.map((t) => t.ms)).toEqual([NOTICE_MS]);
     timers[0]!.cb();
     expect(shown()).toBeNull();
