@@ -59,6 +59,11 @@ export function PopupView({ state, error, busy, onTogglePause, onJump, onSaveCli
       {state && (
         <>
           <p data-testid="page-state">{describe(state)}</p>
+          {!state.paused && state.article?.textChars !== undefined && (
+            <p class="note" data-testid="large-page">
+              This page is very long ({Math.round(state.article.textChars / 1000).toLocaleString('en-GB')} thousand characters of article text): Footnote marks what is in view and near it first, then the rest.
+            </p>
+          )}
           {!state.paused && state.claims.some((c) => c.highlight) && (
             <FlaggedClaims claims={state.claims.filter((c) => c.highlight)} onJump={onJump} />
           )}

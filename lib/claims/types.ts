@@ -22,6 +22,9 @@ export const claimMatchSchema = z.object({
 });
 export type ClaimMatch = z.infer<typeof claimMatchSchema>;
 
+/** An article with this much text is read and marked from what is in view outward; the popup says it is large. */
+export const LARGE_TEXT_CHARS = 2_000_000;
+
 export const articleInfoSchema = z.object({
   isArticle: z.boolean(),
   onTopic: z.boolean(),
@@ -32,5 +35,7 @@ export const articleInfoSchema = z.object({
   published: z.optional(z.object({ date: z.string().check(z.maxLength(10)), how: z.string().check(z.maxLength(200)) })),
   /** The nation the story is about and how that was decided, e.g. "text:scotland-terms=3+2". */
   nation: z.optional(z.object({ nation: nationSchema, how: z.string().check(z.maxLength(200)) })),
+  /** Characters of article text, given for a very long article only (LARGE_TEXT_CHARS or more). */
+  textChars: z.optional(z.number().check(z.gte(0))),
 });
 export type ArticleInfo = z.infer<typeof articleInfoSchema>;

@@ -33,9 +33,10 @@ export interface PageScanner {
   /**
    * Reads the whole page: whether it is an article on the topic, and the claims it makes. A long
    * page is read in slices: between them the scanner awaits `slice()`, which lets the page have
-   * the frame once the controller's time budget for it is spent.
+   * the frame once the controller's time budget for it is spent. A very long article's claims in
+   * view and near it may be given to `early` before the rest is read (marked at once).
    */
-  scanDocument(doc: Document, slice: () => Promise<void>): PageScan | Promise<PageScan>;
+  scanDocument(doc: Document, slice: () => Promise<void>, early?: (scan: PageScan) => void): PageScan | Promise<PageScan>;
   /**
    * Reads one part of the page added or changed after the first scan, in the context of the
    * article found then; null when that part is not article text (comments, related links…).
@@ -84,7 +85,12 @@ export interface HighlightController {
 type ForClaim = ResponseOf<'evidence/forClaim'>;
 
 /** Marks wrapped in one go (a frame may take several such chunks while its budget lasts). */
-const CHUNK = 10;
+const SMALL_CHUNK = 10;
+/**
+ * On a very long article every frame that changes the page pays for laying out all of it (tens of
+ * milliseconds whatever the change), so its marks go in fewer, larger chunks.
+ */
+const LARGE_PAGE_CHUNK = 40;
 /** Time Footnote may take from one frame before giving the page its turn. */
 const FRAME_BUDGET_MS = 8;
 /** Above this many characters a changed block is scanned child block by child block, a frame at a time. */
@@ -280,9 +286,10 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
 
     const markInChunks = (map: TextMap, claims: readonly ClaimMatch[]) => {
       const chosen = flaggedMatches(claims);
+      const size = article?.textChars !== undefined ? LARGE_PAGE_CHUNK : SMALL_CHUNK;
       // Last chunk first: wrapping never moves the offsets of text before it.
-      for (let end = chosen.length; end > 0; end -= CHUNK) {
-        const chunk = chosen.slice(Math.max(0, end - CHUNK), end);
+      for (let end = chosen.length; end > 0; end -= size) {
+        const chunk = chosen.slice(Math.max(0, end - size), end);
         queue.push(() =>
           watcher.quietly(() => {
             const added = markClaims(map, chunk, { shortOf, skip });
@@ -308,9 +315,18 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
 
     const fullScan = async (scan?: PageScan) => {
       sliceStart = performance.now();
-      const result = scan ?? (await options.scanner.scanDocument(doc, slice));
+      let early: Promise<void> | null = null;
+      const markEarly = (part: PageScan) => {
+        article = part.article;
+        early = prefetch(part.claims).then(() => {
+          if (!signal.aborted) markInChunks(part.map, part.claims);
+        });
+      };
+      const result = scan ?? (await options.scanner.scanDocument(doc, slice, markEarly));
       if (signal.aborted) return;
       article = result.article;
+      // The claims marked early are in the full result too; marking skips text already marked.
+      if (early) await early;
       await prefetch(result.claims);
       if (signal.aborted) return;
       markInChunks(result.map, result.claims);

@@ -12,8 +12,9 @@
  */
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { createEngine, type Engine } from '../claims/engine';
-import type { ClaimMatch } from '../claims/types';
+import { LARGE_TEXT_CHARS, type ClaimMatch } from '../claims/types';
 import type { PageScanner } from './controller';
+import { offsetInView, partsOf, readingOrder } from './large-page';
 import { isFurniture, pageTitle, readDates, readPageSignals, startArticleWalk } from './extract';
 import { buildTextMap } from './text-map';
 
@@ -22,6 +23,8 @@ const EMPTY_MAP = { text: '', nodes: [], starts: [] };
 export const FIRST_SLICE_CHARS = 60_000;
 /** Characters matched per slice (a millisecond or two of matching; the first slices also compile the patterns). */
 export const SLICE_CHARS = 5_000;
+/** Of a very long article, the characters around the view whose claims are marked before the rest is read. */
+export const NEAR_VIEW_CHARS = 60_000;
 /** Time the text walk takes before it asks the controller whether the frame is spent. */
 const WALK_QUANTUM_MS = 2;
 
@@ -36,7 +39,7 @@ export function createPageScanner(engine: Engine = createEngine()): PageScanner 
   // The article's subtree from the last whole-page scan: later changes count only inside it.
   let root: Element | null = null;
   return {
-    async scanDocument(doc, slice) {
+    async scanDocument(doc, slice, early) {
       const url = doc.URL;
       const title = pageTitle(doc);
       const page = readPageSignals(doc, url);
@@ -56,15 +59,31 @@ export function createPageScanner(engine: Engine = createEngine()): PageScanner 
       const text = map.text;
       await slice();
       const dates = readDates(doc, found.body);
-      const article = engine.analyseArticle({ url, title, text: text.slice(0, blockCut(text, FIRST_SLICE_CHARS)), page, detection, readerable: () => true, dates });
+      const analysed = engine.analyseArticle({ url, title, text: text.slice(0, blockCut(text, FIRST_SLICE_CHARS)), page, detection, readerable: () => true, dates });
+      const large = text.length >= LARGE_TEXT_CHARS;
+      const article = large ? { ...analysed, textChars: text.length } : analysed;
       const claims: ClaimMatch[] = [];
-      if (article.onTopic) {
+      if (article.onTopic && !large) {
         for (let at = 0; at < text.length; ) {
           await slice();
           const end = blockCut(text, at + SLICE_CHARS);
           for (const c of engine.findClaims(text.slice(at, end))) claims.push({ ...c, start: c.start + at, end: c.end + at });
           at = end;
         }
+      } else if (article.onTopic) {
+        // From what the reader sees outward; what is in view and near it is marked before the rest is read.
+        let near = 0;
+        let told = false;
+        for (const part of readingOrder(partsOf(map, SLICE_CHARS), offsetInView(map))) {
+          await slice();
+          for (const c of engine.findClaims(text.slice(part.start, part.end))) claims.push({ ...c, start: c.start + part.start, end: c.end + part.start });
+          near += part.end - part.start;
+          if (!told && early && near >= NEAR_VIEW_CHARS) {
+            told = true;
+            early({ article, map, claims: [...claims].sort((a, b) => a.start - b.start) });
+          }
+        }
+        claims.sort((a, b) => a.start - b.start);
       }
       return { article, map, claims };
     },

@@ -156,7 +156,7 @@ export interface TextPiece {
 }
 
 /** Index of the last node starting at or before `offset`. */
-function nodeIndexAt(map: TextMap, offset: number): number {
+export function nodeIndexAt(map: TextMap, offset: number): number {
   let lo = 0;
   let hi = map.starts.length - 1;
   while (lo < hi) {

@@ -20,8 +20,9 @@ import { longestTask, scriptTasks, threadRunning, type TraceEvent } from './trac
 
 /** The probe, as source: it runs in the page before the page's own scripts. */
 const PROBE = `(() => {
-  const probe = { longTasks: [], firstChange: null, marks: [] };
+  const probe = { longTasks: [], firstChange: null, marks: [], loadAt: null };
   globalThis.__footnoteProbe = probe;
+  addEventListener('load', () => { probe.loadAt = performance.now(); }, { once: true });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
@@ -41,6 +42,7 @@ interface Probe {
   longTasks: { start: number; duration: number }[];
   firstChange: number | null;
   marks: number[];
+  loadAt: number | null;
   error?: string;
 }
 
@@ -59,6 +61,8 @@ export interface LongTaskResult {
   /** Marks Footnote put in the page, and how long from its first change to its last mark (ms). */
   marks: number;
   markingWindowMs: number;
+  /** From the page's load event to Footnote's first mark (ms). */
+  firstMarkAfterLoadMs: number;
 }
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
@@ -140,6 +144,7 @@ export async function longTaskWithExtension(browser: BenchBrowser, server: Bench
       pageObserverLongestMs: Math.max(0, ...probe.longTasks.filter((t) => t.start + t.duration > from).map((t) => t.duration)),
       marks: probe.marks.length,
       markingWindowMs: probe.marks.length > 0 && probe.firstChange !== null ? Math.max(...probe.marks) - probe.firstChange : 0,
+      firstMarkAfterLoadMs: probe.marks.length > 0 && probe.loadAt !== null ? Math.min(...probe.marks) - probe.loadAt : NaN,
     };
   } finally {
     await page.close();

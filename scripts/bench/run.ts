@@ -30,6 +30,8 @@ import { buildLongPage } from './synthetic';
 const ROOT = resolve(import.meta.dirname, '../..');
 const json = process.argv.includes('--json');
 const LONG_PATH = '/news/gp-access-long-read.html';
+const HUGE_PATH = '/news/gp-access-5mb.html';
+const HUGE_PARAGRAPHS = 20_000;
 const LONG_NAME = 'long page (synthetic)';
 /** Pages over this size get a forced garbage collection before each run; small ones do not need it. */
 const BIG_PAGE = 200_000;
@@ -71,12 +73,15 @@ async function main(): Promise<void> {
     // ── Pages ──
     const articles = articlePages();
     const long = buildLongPage(longPageSources(articles).map((p) => ({ name: p.name, html: p.html })), 5000);
+    // About 5 MB of article text: the size at which first marks must still come within a second of load.
+    const huge = buildLongPage(longPageSources(articles).map((p) => ({ name: p.name, html: p.html })), HUGE_PARAGRAPHS, `http://127.0.0.1${HUGE_PATH}`);
     const others = nonArticlePages();
     const data = benchStoreData();
     const routes = new Map<string, Route>();
     for (const p of articles) routes.set(p.path, { body: p.html, type: HTML });
     for (const p of others) routes.set(p.path, { body: p.html, type: HTML });
     routes.set(LONG_PATH, { body: long.html, type: HTML });
+    routes.set(HUGE_PATH, { body: huge.html, type: HTML });
     routes.set('/__bench/page.js', { body: bundles.page, type: JS });
     routes.set('/__bench/exit.js', { body: bundles.exit, type: JS });
     routes.set('/__bench/store.html', { body: '<!doctype html><title>store benchmark</title><p>Store benchmark', type: HTML });
@@ -131,6 +136,9 @@ async function main(): Promise<void> {
     const longTaskFirst = await longTaskWithExtension(withExt, plainServer, LONG_PATH);
     const longTasks = [];
     for (let i = 0; i < 5; i++) longTasks.push(await longTaskWithExtension(withExt, plainServer, LONG_PATH));
+    log(`the real extension on the ${(huge.bytes / 1e6).toFixed(1)} MB article: first mark after load, longest task (traced)`);
+    const hugeLoads = [];
+    for (let i = 0; i < 3; i++) hugeLoads.push(await longTaskWithExtension(withExt, plainServer, HUGE_PATH));
     const csTime = await contentScriptTime(withExt, plain, plainServer, others.map((p) => ({ name: p.name, path: p.url })), 3);
 
     const machine: Machine = {
@@ -150,6 +158,7 @@ async function main(): Promise<void> {
       store: { node: storeNode, chromium: storeChromium },
       longTasks,
       longTaskFirst,
+      hugePage: { textBytes: huge.bytes, loads: hugeLoads },
       durationS: (performance.now() - started) / 1000,
     };
     const out = toJson(raw);

@@ -60,3 +60,14 @@ describe('PopupView flagged claims', () => {
     expect(host.querySelector('[data-testid=jump]')!.textContent).toContain('<img src=x onerror=alert(1)>');
   });
 });
+
+describe('PopupView on a very long article', () => {
+  it('says the page is large and that what is in view is marked first; says nothing of an ordinary one', () => {
+    const long = state({ article: { isArticle: true, onTopic: true, topicScore: 0.9, title: 'GP access', signals: [], textChars: 5_043_175 } });
+    expect(show(long).querySelector('[data-testid=large-page]')!.textContent).toBe(
+      'This page is very long (5,043 thousand characters of article text): Footnote marks what is in view and near it first, then the rest.',
+    );
+    expect(show(state()).querySelector('[data-testid=large-page]')).toBeNull();
+    expect(show({ ...long, paused: true }).querySelector('[data-testid=large-page]')).toBeNull();
+  });
+});

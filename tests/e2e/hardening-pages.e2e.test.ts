@@ -197,6 +197,11 @@ forEachBrowser('hardening: hostile pages', (suite) => {
       const longScript = during.filter((f) => (f.renderStart > 0 ? f.renderStart - f.start : f.duration) > 50);
       expect(longScript.length).toBeLessThanOrEqual(1);
     }
+    // The popup says the page is large and that what is in view goes first.
+    const popup = await suite.page();
+    await popup.openExtensionPage(`/popup.html?tab=${await page.tabId()}`, '[data-testid=large-page]');
+    expect(await popup.text('[data-testid=large-page]')).toMatch(/^This page is very long \([\d,]+ thousand characters of article text\): Footnote marks what is in view and near it first/);
+    await popup.close();
     expect(page.errors()).toEqual([]);
   });
 
