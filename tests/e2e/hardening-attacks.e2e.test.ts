@@ -120,18 +120,30 @@ forEachBrowser('hardening: an attacker’s page script', (suite) => {
 
   it('a page that rewrites its address to another path is shown nothing of that path’s clips', async () => {
     const ext = await suite.browser.extension();
+    const here = suite.server.url(`${PAGE}?read=${encodeURIComponent(SECRET)}&rewrite=${encodeURIComponent('/hostile/private.html')}`);
     const other = suite.server.url('/hostile/private.html');
-    const draft = await ext.send('clips/draftStart', { url: other, title: 'Another page of the site', quote: QUOTE, anchor: [{ type: 'TextQuoteSelector', exact: QUOTE }] });
-    await ext.send('clips/draftSave', { id: draft.id, note: SECRET, tags: [] });
+    const clip = async (url: string, quote: string, note: string) => {
+      const draft = await ext.send('clips/draftStart', { url, title: 'A page of the site', quote, anchor: [{ type: 'TextQuoteSelector', exact: quote }] });
+      return ext.send('clips/draftSave', { id: draft.id, note, tags: [] });
+    };
+    // The reader's clip on this page (so Footnote's clip machinery runs here), and one on another page of the site.
+    const own = await clip(here, 'Watford’s MP has urged the health secretary', 'mine');
+    await clip(other, QUOTE, SECRET);
     const page = await suite.page();
-    await page.goto(suite.server.url(`${PAGE}?read=${encodeURIComponent(SECRET)}&rewrite=${encodeURIComponent('/hostile/private.html')}`));
-    await eventually(async () => (await attackOf(page))?.done, 15_000, 'the address rewrite');
+    await page.goto(here);
+    const tabId = await page.tabId();
+    await page.waitForSelector('footnote-clip');
+    await eventually(async () => (await attackOf(page))?.pushed === 1, 15_000, 'the address rewrite');
+    // Anything that makes Footnote look at the page's clips again: here, the reader edits their clip.
+    await ext.send('clips/update', { id: own.id, note: 'mine, edited', tags: [] });
+    await eventually(async () => (await attackOf(page))?.done, 15_000, 'the page to look again');
     const attack = (await attackOf(page))!;
-    expect(attack.pushed).toBe(1);
-    expect(attack.clipsShown).toBe(0);
-    expect(attack.leaks).toEqual([]);
-    expect(await page.count('footnote-clip')).toBe(0);
+    expect(attack.clipsShown).toBe(1);
+    expect(await page.count('footnote-clip')).toBe(1);
     expect(await page.count('footnote-mark')).toBe(1);
+    expect(attack.leaks).toEqual([]);
+    // For Footnote the page is still the one the tab loaded: its dismissals, clips and report are that address's.
+    expect((await ext.send('tab/state', { tabId })).url).toBe(here);
   });
 
   it('2,000 forged location changes and 500 pushState calls send no more than a first visit does', async () => {
