@@ -22,7 +22,7 @@ export default defineConfig({
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     action: { default_title: 'Footnote', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     // storage: the per-tab state in storage.session (the service worker forgets its memory). sidePanel: the clips panel.
-    // contextMenus (clips issue): the "Save selection as clip" item on selected text (Firefox also knows it as `menus`).
+    // contextMenus: the "Save selection as clip" item on selected text (Firefox also knows it as `menus`).
     permissions: [...(browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel']), 'contextMenus'],
     // The keyboard shortcut for "Save selection as clip" (readers can change it in the browser's shortcut settings).
     commands: {
@@ -30,7 +30,7 @@ export default defineConfig({
     },
     // The card script (entrypoints/card-ui.ts), imported by the content script on the first card a reader opens.
     // Chromium lets a content script import it only when listed; the dynamic URL keeps pages from probing for it.
-    // Firefox imports it without an entry, so it lists none. clips-ui.js (clips issue): anchoring, clip highlights
+    // Firefox imports it without an entry, so it lists none. clips-ui.js: anchoring, clip highlights
     // and the editor, imported the same way on pages with clips or when the reader clips. highlight-ui.js: the claim
     // engine, highlighting and the card's controller, imported the same way on pages detection calls articles.
     ...(browser === 'firefox'

@@ -9,8 +9,6 @@ import type { Direction } from '@/lib/db/records';
 import type { Stance } from '@/lib/claims/types';
 import type { CardArticle, CardFigure, CardFigures, CardSpeaksOf } from './CardFigures';
 
-export { emptyFigures, groupFigures, type CardArticle, type CardFigure, type CardFigures, type CardSpeaksOf } from './CardFigures';
-
 export type CardStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
 
 export interface CardProps {

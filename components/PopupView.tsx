@@ -8,7 +8,7 @@ export interface PopupViewProps {
   onTogglePause(paused: boolean): void;
   /** Scrolls the page to a flagged claim and opens its card; without it the list has no jump links. */
   onJump?(claim: ClaimMatch): void;
-  /** Clips the page's selection (clips issue); without it there is no "Save selection as clip" button. */
+  /** Clips the page's selection; without it there is no "Save selection as clip" button. */
   onSaveClip?(): void;
   /** What became of the last "Save selection as clip" (no selection, editor opened). */
   clipNotice?: string | null;

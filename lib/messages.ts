@@ -26,7 +26,7 @@ export const protocol = {
   [page.siteSetPaused.type]: page.siteSetPaused,
   [page.siteChanged.type]: page.siteChanged,
 
-  // ── Evidence (store issue) ─────────────────────────────────────────────
+  // ── Evidence ─────────────────────────────────────────────
   [evidence.evidenceForClaim.type]: evidence.evidenceForClaim,
   [evidence.evidenceList.type]: evidence.evidenceList,
   [evidence.evidenceSave.type]: evidence.evidenceSave,
@@ -35,12 +35,12 @@ export const protocol = {
   [evidence.packsExport.type]: evidence.packsExport,
   [evidence.packsImport.type]: evidence.packsImport,
 
-  // ── "Not a claim here" and jump to a claim (highlight issue) ───────────
+  // ── "Not a claim here" and jump to a claim ───────────
   [page.dismissalsList.type]: page.dismissalsList,
   [page.dismissalsAdd.type]: page.dismissalsAdd,
   [page.pageJumpTo.type]: page.pageJumpTo,
 
-  // ── Clips (clips issue) ────────────────────────────────────────────────
+  // ── Clips ────────────────────────────────────────────────
   [clips.clipsForPage.type]: clips.clipsForPage,
   [clips.clipsAnchored.type]: clips.clipsAnchored,
   [clips.clipsPageStatus.type]: clips.clipsPageStatus,

@@ -11,7 +11,7 @@
  * records for the article's date and nation and the claim's own time (lib/claims/evidence-order),
  * and `article` carries `published` and `nation` with how each was found.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseClaims, parseEvidence } from '../lib/claims/catalogue';
@@ -45,8 +45,7 @@ export function looksLikeHtml(text: string): boolean {
 
 export function loadEngine(claimsFile = CLAIMS_FILE, evidenceFile = EVIDENCE_FILE): { engine: Engine; claims: Claim[] } {
   const claims = parseClaims(JSON.parse(readFileSync(claimsFile, 'utf8')), claimsFile);
-  // The evidence pack is another engineer's file; scan works (with empty evidence lists) before it exists.
-  const evidence = existsSync(evidenceFile) ? parseEvidence(JSON.parse(readFileSync(evidenceFile, 'utf8')), evidenceFile) : [];
+  const evidence = parseEvidence(JSON.parse(readFileSync(evidenceFile, 'utf8')), evidenceFile);
   return { engine: createEngine({ claimIds: claims.map((c) => c.id), evidence }), claims };
 }
 

@@ -26,7 +26,6 @@ export function startClipsBackground(db: FootnoteDatabase): { handlers: Handlers
 
   /** Evidence as the store has it now; a record that no longer checks out is left out, not guessed. */
   const counters = async (ids: readonly string[]): Promise<CounterSnapshot[]> => {
-    if (!db.tables.some((t) => t.name === 'evidence')) return [];
     const records = await db.table('evidence').bulkGet([...ids]);
     return records.flatMap((r) => {
       const e = evidenceSchema.safeParse(r);

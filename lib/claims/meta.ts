@@ -1,5 +1,5 @@
 /**
- * The article's date and nation, each with how it was found (issue 10). The page layer collects
+ * The article's date and nation, each with how it was found. The page layer collects
  * candidate dates in order of trust (JSON-LD datePublished, article:published_time, <time datetime>,
  * a dated byline); the first that parses wins. The nation comes from the outlet where that is clear
  * and otherwise from words only one nation's news uses (NHS Scotland, the Welsh Government, Stormont).

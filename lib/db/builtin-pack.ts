@@ -4,6 +4,7 @@
  * Raise BUILTIN_PACK_VERSION whenever either file changes, so that an update replaces the old
  * built-in records (seeding also replaces an unedited built-in record whose content changed).
  */
+import claimCatalogue from '@/assets/claims.json';
 import evidence from '@/assets/evidence.json';
 import { BUILTIN_CLAIM_IDS } from './claim-ids';
 import { BUILTIN_PACK_ID, PACK_FORMAT, PACK_FORMAT_VERSION, readPackData, type Pack } from './pack';
@@ -13,12 +14,8 @@ const BUILTIN_PACK_CREATED = '2026-11-23T00:00:00.000Z';
 
 export { BUILTIN_CLAIM_IDS } from './claim-ids';
 
-// The claim catalogue is the engine's file; glob so that this module builds before it exists.
-const claimFiles = import.meta.glob<unknown>('/assets/claims.json', { eager: true, import: 'default' });
-
-/** The claim records of assets/claims.json, whether it holds an array or `{ claims: [...] }`. */
-export function builtinClaimRecords(files: Record<string, unknown> = claimFiles): unknown[] {
-  const file = Object.values(files)[0];
+/** The claim records of the catalogue file (assets/claims.json), whether it holds an array or `{ claims: [...] }`. */
+export function builtinClaimRecords(file: unknown = claimCatalogue): unknown[] {
   if (Array.isArray(file)) return file;
   if (file && typeof file === 'object' && Array.isArray((file as { claims?: unknown }).claims)) return (file as { claims: unknown[] }).claims;
   return [];

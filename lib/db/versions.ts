@@ -11,7 +11,7 @@ export function applySchemaVersions(db: Dexie): void {
     siteSettings: '&host',
   });
 
-  // v2, 2026-11-23 (evidence store issue): evidence and claim records with where each came from
+  // v2, 2026-11-23: evidence and claim records with where each came from
   // (built-in pack, imported pack, the reader), tombstones for pack records the reader deleted (so
   // that seeding does not bring them back), and the passages a reader marked "not a claim here".
   // New tables only: nothing in v1 moves, so there is no upgrade function.
@@ -22,7 +22,7 @@ export function applySchemaVersions(db: Dexie): void {
     dismissals: '&[url+key], url',
   });
 
-  // v3, 2026-11-24 (clips issue): the reader's clips, and drafts of clips being written (kept from
+  // v3, 2026-11-24: the reader's clips, and drafts of clips being written (kept from
   // the moment the editor opens so that a closed tab or an error never loses what was typed).
   // Indexes: by page for re-anchoring, by time for the panel, by tag and claim for its filters.
   db.version(3).stores({

@@ -1,5 +1,5 @@
 /**
- * The clip messages every page's content script uses (clips issue), without the clip schema: the
+ * The clip messages every page's content script uses, without the clip schema: the
  * boot's question "any clips for this page?" and the messages it answers. lib/messages/clips.ts
  * holds the rest and composes these in.
  */

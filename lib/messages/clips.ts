@@ -1,5 +1,5 @@
 /**
- * Messages about clips (clips issue). Content scripts never open the database: they ask here. The
+ * Messages about clips. Content scripts never open the database: they ask here. The
  * side panel reads clips from the database itself (an extension page, same origin) and writes
  * through here, so that the background can tell the tabs showing a changed page.
  */

@@ -1,4 +1,4 @@
-/** Messages about claims and their evidence: the card's records, the options page's evidence and packs (store issue). */
+/** Messages about claims and their evidence: the card's records, the options page's evidence and packs. */
 import { z } from 'zod/mini';
 import '../zod-config';
 import { evidenceSchema } from '../db/records';
@@ -8,7 +8,7 @@ import { count } from './fields';
 
 export { evidenceForClaim } from './evidence-card';
 
-// ── Evidence: options page (store issue) ───────────────────────────────
+// ── Evidence: options page ───────────────────────────────
 // The options page reads and writes evidence only through these; the records carry their origin
 // (built-in, imported pack, the reader's own) so the page can say where each came from.
 /** Options → background: every claim and figure in the store. */

@@ -40,7 +40,7 @@ export const siteSetPaused = message('site/setPaused', z.object({ host, paused: 
 /** Background → content script: the site's pause switch changed. */
 export const siteChanged = message('site/changed', z.object({ host, paused: z.boolean() }), z.object({}));
 
-// ── "Not a claim here" (highlight issue) ───────────────────────────────
+// ── "Not a claim here" ───────────────────────────────
 /** The marks a reader dismissed on one page; a key names one flagged passage (see lib/page). */
 export const dismissalsList = message('dismissals/list', z.object({ url: pageUrl }), z.object({ keys: z.array(z.string()) }));
 
@@ -50,7 +50,7 @@ export const dismissalsAdd = message(
   z.object({}),
 );
 
-// ── Jump to a flagged claim (highlight issue) ──────────────────────────
+// ── Jump to a flagged claim ──────────────────────────
 /** Popup → content script: scroll to the mark of this claim and open its card. */
 export const pageJumpTo = message(
   'page/jumpTo',

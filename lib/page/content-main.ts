@@ -18,13 +18,13 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   ignoreForgedAnnouncements(ctx, 'footnote');
   const hello = await sendMessage(pageHello, { url: pageAddress(ctx).href, title: document.title.slice(0, 2000) });
   if (ctx.isInvalid) return;
-  // Clips (clips issue): saved clips found again on this page, and saving a selection as a clip.
+  // Clips: saved clips found again on this page, and saving a selection as a clip.
   const clips = startClipsBoot(ctx, { paused: hello.paused });
-  // Claims (highlight issue): detection here; on an article the engine's claims marked, the card, later changes.
+  // Claims: detection here; on an article the engine's claims marked, the card, later changes.
   // Started while paused too, to resume.
   startHighlightBoot(ctx, {
     paused: hello.paused,
-    // The card's "Save clip" (clips issue): the flagged passage with its claim and figures.
+    // The card's "Save clip": the flagged passage with its claim and figures.
     saveClip: (mark, evidenceIds, claim) => void clips.captureElements(mark.pieces, { claimId: mark.match.claimId, evidenceIds, claim }),
   });
 }

@@ -67,7 +67,7 @@ export interface HighlightOptions {
   loadCardHost?: () => Promise<CardHost>;
   requestFrame?: RequestFrame;
   /**
-   * Clips issue: the card's "Save clip" hands the claim's passage on (with the figures the card
+   * The card's "Save clip" hands the claim's passage on (with the figures the card
    * shows and the claim's short name); without it the card has no such button.
    */
   saveClip?(mark: Mark, evidenceIds: string[], claim: string): void;

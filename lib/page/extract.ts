@@ -251,7 +251,7 @@ export function startArticleWalk(doc: Document, title = pageTitle(doc)): Article
   return { root, body, headline, walk: walkTextMap(root, { skip: (el) => !keep(el) }) };
 }
 
-/** Candidate publication dates, most trusted first (issue 10). */
+/** Candidate publication dates, most trusted first. */
 export function readDates(doc: Document, body?: Element): DateCandidate[] {
   const out: DateCandidate[] = [];
   const nodes = jsonLdNodes(doc);

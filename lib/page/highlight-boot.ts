@@ -26,7 +26,7 @@ export const MAX_RESCANS = 8;
 export interface HighlightBootOptions {
   /** Whether Footnote is paused on this site (the answer to 'page/hello'). */
   paused: boolean;
-  /** The card's "Save clip" (clips issue), handed to the controller. */
+  /** The card's "Save clip", handed to the controller. */
   saveClip?: HighlightOptions['saveClip'];
   load?: () => Promise<HighlightModule>;
   send?: typeof sendMessage;

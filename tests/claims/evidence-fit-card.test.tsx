@@ -8,7 +8,8 @@
 import { resolve } from 'node:path';
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Card, groupFigures, type CardProps } from '@/components/Card';
+import { Card, type CardProps } from '@/components/Card';
+import { groupFigures } from '@/components/CardFigures';
 import type { ArticleInfo, ClaimMatch } from '@/lib/claims/types';
 import { buildBuiltinPack } from '@/lib/db/builtin-pack';
 import { rankFigures } from '@/lib/page/controller';

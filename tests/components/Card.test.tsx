@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
-import { Card, emptyFigures, formatPartialDate, groupFigures, type CardProps } from '@/components/Card';
+import { Card, formatPartialDate, type CardProps } from '@/components/Card';
+import { emptyFigures, groupFigures } from '@/components/CardFigures';
 import type { Evidence } from '@/lib/db/records';
 
 const faceToFace: Evidence = {

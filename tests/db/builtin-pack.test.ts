@@ -13,8 +13,8 @@ describe('the built-in pack', () => {
   });
 
   it('reads the claim catalogue as an array or as { claims: [...] }, and copes with its absence', () => {
-    expect(builtinClaimRecords({ '/assets/claims.json': CLAIMS })).toEqual(CLAIMS);
-    expect(builtinClaimRecords({ '/assets/claims.json': { version: 1, claims: CLAIMS } })).toEqual(CLAIMS);
+    expect(builtinClaimRecords(CLAIMS)).toEqual(CLAIMS);
+    expect(builtinClaimRecords({ version: 1, claims: CLAIMS })).toEqual(CLAIMS);
     expect(builtinClaimRecords({})).toEqual([]);
   });
 

@@ -9,7 +9,8 @@
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Card, groupFigures, type CardProps } from '@/components/Card';
+import { Card, type CardProps } from '@/components/Card';
+import { groupFigures } from '@/components/CardFigures';
 import { ClipEditor } from '@/components/ClipEditor';
 import { ClipItem } from '@/components/ClipItem';
 import { EvidenceList } from '@/components/EvidenceList';
