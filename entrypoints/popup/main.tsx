@@ -25,12 +25,24 @@ function Popup() {
   const [tabId, setTabId] = useState<number | null>(null);
 
   useEffect(() => {
-    currentTabId()
-      .then((id) => {
-        setTabId(id);
-        return sendToBackground('tab/state', { tabId: id });
-      })
-      .then(setState, (e: unknown) => setError(String(e instanceof Error ? e.message : e)));
+    let id: number | null = null;
+    const read = () => {
+      if (id !== null) sendToBackground('tab/state', { tabId: id }).then(setState, (e: unknown) => setError(String(e instanceof Error ? e.message : e)));
+    };
+    // The page reports again after a resume (or any change): the popup shows what it says, not what it said.
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && id !== null && `tab:${id}` in changes) read();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    currentTabId().then(
+      (found) => {
+        id = found;
+        setTabId(found);
+        read();
+      },
+      (e: unknown) => setError(String(e instanceof Error ? e.message : e)),
+    );
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
   const onTogglePause = (paused: boolean) => {
@@ -52,7 +64,7 @@ function Popup() {
       .catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)));
   };
 
-  // Clips issue: clip the selection in the page, as the context menu and the shortcut do.
+  // Clip the selection in the page, as the context menu and the shortcut do.
   const [clipNotice, setClipNotice] = useState<string | null>(null);
   const onSaveClip = () => {
     if (tabId === null) return;

@@ -278,6 +278,31 @@ forEachBrowser('highlight', (suite) => {
     }
   });
 
+  it('the popup after resuming on a paused site says what the page marks, as the badge does', async () => {
+    const page = await openArticle(suite, 'popup-resume');
+    const ext = await suite.browser.extension();
+    const tabId = await page.tabId();
+    const host = new URL(page.url()).hostname;
+    try {
+      await ext.send('site/setPaused', { host, paused: true });
+      await page.waitForSelector('footnote-mark', { state: 'detached' });
+      const popup = await suite.page();
+      await popup.openExtensionPage(`/popup.html?tab=${tabId}`, '[data-testid=pause-site]');
+      expect(await popup.text('[data-testid=page-state]')).toBe('Paused on this site.');
+      await popup.click('[data-testid=pause-site]');
+      await page.waitForSelector('footnote-mark[tabindex]');
+      const marked = await page.count('footnote-mark[tabindex]');
+      await popup.waitForFunction(
+        (n) => document.querySelector('[data-testid=page-state]')?.textContent === `Article about GP access: ${n} claim${n === 1 ? '' : 's'} flagged.`,
+        marked,
+      );
+      expect(await popup.count('[data-testid=jump]')).toBe(marked);
+      await popup.close();
+    } finally {
+      await ext.send('site/setPaused', { host, paused: false });
+    }
+  });
+
   it('"Not a claim here" takes the mark away and is remembered for the page', async () => {
     const page = await openArticle(suite, 'dismiss');
     await page.click('footnote-mark[tabindex]');
