@@ -56,6 +56,6 @@ export default defineConfig({
   }),
   zip: {
     // scripts/bench/bundle-report.ts stays in: wxt.config.ts imports it, and reviewers build from these sources.
-    excludeSources: ['tests/**', '.ci/**', 'scripts/dev/**', 'scripts/icons/**', '.output/**', 'node_modules/**'],
+    excludeSources: ['tests/**', '.ci/**', 'scripts/dev/**', 'scripts/icons/**', 'corpus/**', '.output/**', 'node_modules/**'],
   },
 });
