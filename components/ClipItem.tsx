@@ -19,10 +19,18 @@ export interface ClipItemProps {
   onEdit(id: string | null): void;
   onSave(id: string, note: string, tags: string): void;
   onDelete(clip: Clip): void;
+  /** Whether the whole note is shown (a long note is otherwise cut to one line). */
+  noteOpen?: boolean;
+  onToggleNote?(id: string): void;
 }
 
 export const CLIP_ROW_HEIGHT = 124;
 export const CLIP_EDIT_HEIGHT = 268;
+/** A row with its whole note shown: the note scrolls inside it beyond this. */
+export const CLIP_NOTE_OPEN_HEIGHT = 300;
+
+/** A note that one line of the panel cannot show whole. */
+export const noteIsLong = (note: string): boolean => note.length > 48 || note.includes('\n');
 
 function ClipEditFields({ clip, busy, onSave, onCancel }: { clip: Clip; busy?: boolean; onSave(note: string, tags: string): void; onCancel(): void }) {
   const [note, setNote] = useState(clip.note);
@@ -61,7 +69,7 @@ function ClipEditFields({ clip, busy, onSave, onCancel }: { clip: Clip; busy?: b
   );
 }
 
-export function ClipItem({ clip, place, editing, busy, claimLabel, onOpen, onEdit, onSave, onDelete }: ClipItemProps) {
+export function ClipItem({ clip, place, editing, busy, claimLabel, onOpen, onEdit, onSave, onDelete, noteOpen = false, onToggleNote }: ClipItemProps) {
   const source = [clip.publisher || siteOf(clip.url), clip.published, `saved ${dayOf(clip.createdAt)}`].filter(Boolean).join(' · ');
   return (
     <article class={`clip clip-${place}`} data-testid="clip" data-clip={clip.id} aria-label={`Clip: ${clip.quote.slice(0, 80)}`}>
@@ -78,9 +86,21 @@ export function ClipItem({ clip, place, editing, busy, claimLabel, onOpen, onEdi
       ) : (
         <>
           {clip.note && (
-            <p class="clip-note" data-testid="clip-note">
+            <p class={noteOpen ? 'clip-note clip-note-open' : 'clip-note'} data-testid="clip-note" id={`note-${clip.id}`}>
               {clip.note}
             </p>
+          )}
+          {clip.note && onToggleNote && noteIsLong(clip.note) && (
+            <button
+              type="button"
+              class="clip-note-toggle"
+              data-testid="clip-note-toggle"
+              aria-expanded={noteOpen}
+              aria-controls={`note-${clip.id}`}
+              onClick={() => onToggleNote(clip.id)}
+            >
+              {noteOpen ? 'Show less' : 'Show the whole note'}
+            </button>
           )}
           <div class="clip-foot">
             <ul class="clip-tags" aria-label="Tags">

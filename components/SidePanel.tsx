@@ -3,12 +3,12 @@
  * import, unsaved drafts, then the list (this page's clips first, those not found on it, then every
  * other clip by site and day). Pure: props in, events out; clip text is rendered as text only.
  */
-import { useCallback } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import type { Clip, ClipDraft } from '@/lib/db/clips-schema';
 import type { ExportFormat } from '@/lib/db/clips-export';
 import { EXPORT_FORMATS } from '@/lib/db/clips-export';
 import type { ClipFilter, PanelRow } from '@/lib/db/clips-search';
-import { ClipItem, CLIP_EDIT_HEIGHT, CLIP_ROW_HEIGHT } from './ClipItem';
+import { ClipItem, CLIP_EDIT_HEIGHT, CLIP_NOTE_OPEN_HEIGHT, CLIP_ROW_HEIGHT } from './ClipItem';
 import { ClipList } from './ClipList';
 
 export type PanelNotice = { kind: 'info' | 'error'; text: string } | null;
@@ -51,9 +51,15 @@ const ROW_HEIGHTS = { section: 40, site: 30, day: 24 } as const;
 
 export function SidePanel(props: SidePanelProps) {
   const { filter, rows, editingId } = props;
+  // The clip whose whole note is shown (one at a time: its row grows, the list keeps fixed rows).
+  const [noteOpen, setNoteOpen] = useState<string | null>(null);
   const heightOf = useCallback(
-    (row: PanelRow) => (row.kind === 'clip' ? (row.clip.id === editingId ? CLIP_EDIT_HEIGHT : CLIP_ROW_HEIGHT) : ROW_HEIGHTS[row.kind]),
-    [editingId],
+    (row: PanelRow) => {
+      if (row.kind !== 'clip') return ROW_HEIGHTS[row.kind];
+      if (row.clip.id === editingId) return CLIP_EDIT_HEIGHT;
+      return row.clip.id === noteOpen ? CLIP_NOTE_OPEN_HEIGHT : CLIP_ROW_HEIGHT;
+    },
+    [editingId, noteOpen],
   );
   const filtered = !!filter.query.trim() || filter.tag !== null || filter.claimId !== null;
 
@@ -81,6 +87,8 @@ export function SidePanel(props: SidePanelProps) {
             onEdit={props.onEdit}
             onSave={props.onSaveEdit}
             onDelete={props.onDelete}
+            noteOpen={row.clip.id === noteOpen}
+            onToggleNote={(id) => setNoteOpen((open) => (open === id ? null : id))}
           />
         );
     }
@@ -122,7 +130,8 @@ export function SidePanel(props: SidePanelProps) {
         <p class="muted" data-testid="count" aria-live="polite">
           {props.loading ? 'Loading clips…' : filtered ? `${props.shown} of ${props.total} clips` : `${props.total} clip${props.total === 1 ? '' : 's'}`}
         </p>
-        <div class="transfer">
+        <details class="transfer" data-testid="transfer">
+          <summary>Export or import clips</summary>
           <span>Export {filtered ? 'these' : 'all'}:</span>
           {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((f) => (
             <button key={f} type="button" data-testid={`export-${f}`} disabled={props.shown === 0} onClick={() => props.onExport(f)}>
@@ -143,7 +152,7 @@ export function SidePanel(props: SidePanelProps) {
               }}
             />
           </label>
-        </div>
+        </details>
         {props.notice && (
           <p class={props.notice.kind === 'error' ? 'notice error' : 'notice'} role={props.notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
             {props.notice.text}

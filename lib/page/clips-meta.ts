@@ -1,8 +1,12 @@
 /**
  * Who published a page and when, where the page says so: Open Graph's og:site_name, the
- * article:published_time meta tag, and schema.org JSON-LD (publisher.name, datePublished). What the
- * page does not say is left out, never guessed.
+ * article:published_time meta tag, and schema.org JSON-LD (publisher.name, datePublished); then
+ * the date as the card reads it (a <time datetime>, a byline) and the publisher a page names after
+ * its headline in its title ("LET US SEE THE DOCTOR | Daily Record"). What the page does not say is
+ * left out, never guessed.
  */
+import { publishedFrom } from '../claims/meta';
+import { readDates } from './extract';
 
 export interface PageMeta {
   title: string;
@@ -70,12 +74,22 @@ function fromJsonLd(doc: Document): { publisher?: string; published?: string } {
   return found;
 }
 
+/** The site a title names after its headline ("Headline | Site", "Headline - Site"), when the headline is known. */
+export function publisherFromTitle(title: string, headline: string | undefined): string | undefined {
+  const m = title.match(/^(.+?)\s+[|–—-]\s+([^|–—]{2,60})$/);
+  if (!m || !headline) return undefined;
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(m[1]!) === norm(headline) ? m[2]!.trim() : undefined;
+}
+
 export function readPageMeta(doc: Document): PageMeta {
   const ld = fromJsonLd(doc);
-  const publisher = (meta(doc, ['og:site_name']) ?? ld.publisher)?.slice(0, 200);
-  const published = partialDateOf(meta(doc, ['article:published_time', 'datePublished'])) ?? ld.published;
+  const title = doc.title.replace(/\s+/g, ' ').trim();
+  const headline = meta(doc, ['og:title']) ?? doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
+  const publisher = (meta(doc, ['og:site_name']) ?? ld.publisher ?? publisherFromTitle(title, headline))?.slice(0, 200);
+  const published = partialDateOf(meta(doc, ['article:published_time', 'datePublished'])) ?? ld.published ?? publishedFrom(readDates(doc))?.date;
   return {
-    title: (doc.title.replace(/\s+/g, ' ').trim() || meta(doc, ['og:title']) || '').slice(0, 1000),
+    title: (title || meta(doc, ['og:title']) || '').slice(0, 1000),
     ...(publisher ? { publisher } : {}),
     ...(published ? { published } : {}),
   };

@@ -113,6 +113,30 @@ describe('ClipItem', () => {
   });
 });
 
+describe('a long note in the side panel', () => {
+  const LONG = 'Ask Dr Patel about the referral letter: the practice said it was sent on the 3rd.\nFollow up on Monday.';
+
+  it('is cut to one line with a toggle that shows it whole, and says which state it is in', () => {
+    const onToggleNote = vi.fn();
+    const c = clip({ note: LONG });
+    const closed = mount(<ClipItem clip={c} place="page" editing={false} onOpen={vi.fn()} onEdit={vi.fn()} onSave={vi.fn()} onDelete={vi.fn()} onToggleNote={onToggleNote} />);
+    const toggle = closed.querySelector('[data-testid="clip-note-toggle"]')!;
+    expect(toggle.textContent).toBe('Show the whole note');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.getAttribute('aria-controls')).toBe(`note-${c.id}`);
+    click(toggle);
+    expect(onToggleNote).toHaveBeenCalledWith(c.id);
+    const open = mount(<ClipItem clip={c} place="page" editing={false} noteOpen onOpen={vi.fn()} onEdit={vi.fn()} onSave={vi.fn()} onDelete={vi.fn()} onToggleNote={onToggleNote} />);
+    expect(open.querySelector('.clip-note-open')!.textContent).toBe(LONG);
+    expect(open.querySelector('[data-testid="clip-note-toggle"]')!.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('a short note needs no toggle', () => {
+    const host = mount(<ClipItem clip={clip({ note: 'Short.' })} place="page" editing={false} onOpen={vi.fn()} onEdit={vi.fn()} onSave={vi.fn()} onDelete={vi.fn()} onToggleNote={vi.fn()} />);
+    expect(host.querySelector('[data-testid="clip-note-toggle"]')).toBeNull();
+  });
+});
+
 describe('ClipList', () => {
   it('renders only the rows in view of ten thousand, and the next ones after a scroll', () => {
     const clips = Array.from({ length: 10_000 }, (_, i) => clip({ id: `c${i}`, createdAt: 10_000 - i, updatedAt: 10_000 - i, url: `https://site${i % 7}.example/a` }));

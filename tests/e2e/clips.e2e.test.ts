@@ -88,6 +88,7 @@ forEachBrowser('clips', (suite) => {
         return create(blob);
       };
     });
+    await panel.click('[data-testid=transfer] summary');
     await panel.click('[data-testid=export-markdown]');
     const markdown = await panel.evaluate(async () => {
       const w = window as unknown as { __exports: Blob[] };
@@ -190,6 +191,7 @@ forEachBrowser('clips', (suite) => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     }, claimId);
     await panel.waitForFunction(() => document.querySelector('[data-testid=count]')?.textContent?.startsWith('1 of '));
+    await panel.click('[data-testid=transfer] summary');
     await panel.click('[data-testid=export-markdown]');
     const markdown = await panel.evaluate(async () => (window as unknown as { __exports: Blob[] }).__exports[0]!.text());
     expect(markdown).toContain('Claimed closure, against the record');

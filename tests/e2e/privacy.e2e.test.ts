@@ -154,7 +154,8 @@ for (const name of selectedBrowsers()) {
       // The side panel: listed, exported, opened back at the page.
       const panel = await browser.newPage();
       await panel.openExtensionPage(`/sidepanel.html?tab=${tabId}`, '[data-testid=clip]');
-      await panel.click('[data-testid=export-markdown]');
+      await panel.click('[data-testid=transfer] summary');
+    await panel.click('[data-testid=export-markdown]');
       await panel.click('[data-testid=export-json]');
       await panel.click('[data-testid=clip-open]');
       await page.bringToFront();
