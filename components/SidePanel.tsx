@@ -139,11 +139,11 @@ export function SidePanel(props: SidePanelProps) {
             </button>
           ))}
           <label class="import">
-            <span>Import Footnote JSON</span>
+            <span>Import clips (Footnote JSON or Web Annotation)</span>
             <input
               type="file"
               data-testid="import"
-              accept=".json,application/json"
+              accept=".json,.jsonld,application/json,application/ld+json"
               onChange={(e) => {
                 const input = e.currentTarget as HTMLInputElement;
                 const file = input.files?.[0];

@@ -9,6 +9,15 @@ import { siteOf, type Clip, type CounterSnapshot } from './clips-schema';
 export const CLIPS_FORMAT = 'footnote-clips';
 export const CLIPS_FORMAT_VERSION = 1;
 
+/**
+ * The figures a card leads with (the reader saw these first; the rest sat behind "More figures"):
+ * Markdown and CSV give these and say how many more there were; Footnote JSON keeps them all.
+ */
+export const LEADING_FIGURES = 3;
+
+/** The property a Web Annotation export keeps Footnote's own fields in (a JSON literal in JSON-LD terms). */
+export const ANNOTATION_CLIP_DATA = 'footnoteClip';
+
 /** Export order: oldest first, then by id, so the same clips always give the same file. */
 export function exportOrder(clips: readonly Clip[]): Clip[] {
   return [...clips].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -122,7 +131,9 @@ export function toMarkdown(clips: readonly Clip[], exportedAt: number): string {
     if (c.tags.length > 0) out.push(`Tags: ${c.tags.map(mdText).join(', ')}`, '');
     out.push(`Source: ${sourceLine(c)}`, '');
     if (c.counters && c.counters.length > 0) {
-      for (const counter of c.counters) out.push(counterLine(counter));
+      for (const counter of c.counters.slice(0, LEADING_FIGURES)) out.push(counterLine(counter));
+      const more = c.counters.length - LEADING_FIGURES;
+      if (more > 0) out.push(`- And ${more} more figure${more === 1 ? '' : 's'} on the card (all of them are in the Footnote JSON export).`);
       out.push('');
     }
   }
@@ -132,7 +143,9 @@ export function toMarkdown(clips: readonly Clip[], exportedAt: number): string {
 // ── CSV ───────────────────────────────────────────────────────────────
 
 export const CSV_COLUMNS = [
-  'id', 'created', 'updated', 'title', 'url', 'publisher', 'published', 'quote', 'note', 'tags', 'claim', 'counter-figures',
+  'id', 'created', 'updated', 'title', 'url', 'publisher', 'published', 'quote', 'note', 'tags', 'claim',
+  ...Array.from({ length: LEADING_FIGURES }, (_, i) => `figure ${i + 1}`),
+  'more figures',
 ] as const;
 
 /**
@@ -165,7 +178,11 @@ export function toCsv(clips: readonly Clip[]): string {
         c.note,
         c.tags.join('; '),
         c.claimId ?? '',
-        (c.counters ?? []).map(counterCell).join(' | '),
+        ...Array.from({ length: LEADING_FIGURES }, (_, i) => {
+          const counter = c.counters?.[i];
+          return counter ? counterCell(counter) : '';
+        }),
+        String(Math.max(0, (c.counters?.length ?? 0) - LEADING_FIGURES)),
       ]
         .map(csvCell)
         .join(','),
@@ -181,6 +198,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function annotationId(id: string): string {
   return UUID.test(id) ? `urn:uuid:${id}` : `urn:footnote:clip:${encodeURIComponent(id)}`;
+}
+
+/** What a Web Annotation has no place for, kept so that the file imports back without loss. */
+function clipData(c: Clip): Record<string, unknown> {
+  return {
+    ...(c.publisher !== undefined ? { publisher: c.publisher } : {}),
+    ...(c.published !== undefined ? { published: c.published } : {}),
+    quote: c.quote,
+    ...(c.claimId !== undefined ? { claimId: c.claimId } : {}),
+    ...(c.evidenceIds !== undefined ? { evidenceIds: [...c.evidenceIds] } : {}),
+    ...(c.counters !== undefined ? { counters: c.counters.map(canonicalCounter) } : {}),
+  };
 }
 
 export function toWebAnnotation(c: Clip): Record<string, unknown> {
@@ -199,13 +228,14 @@ export function toWebAnnotation(c: Clip): Record<string, unknown> {
       ...(c.title ? { title: c.title } : {}),
       selector: c.anchor.map(canonicalSelector),
     },
+    [ANNOTATION_CLIP_DATA]: clipData(c),
   };
 }
 
 export function toWebAnnotationCollection(clips: readonly Clip[], exportedAt: number): string {
   const items = exportOrder(clips).map(toWebAnnotation);
   const collection = {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    '@context': ['http://www.w3.org/ns/anno.jsonld', { [ANNOTATION_CLIP_DATA]: { '@id': 'urn:footnote:clip-data', '@type': '@json' } }],
     type: 'AnnotationCollection',
     label: 'Footnote clips',
     generated: new Date(exportedAt).toISOString(),

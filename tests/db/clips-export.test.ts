@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FootnoteDatabase } from '@/lib/db/database';
 import { createClipsRepository } from '@/lib/db/clips';
-import { csvCell, toCsv, toFootnoteJson, toMarkdown, toWebAnnotationCollection, CSV_COLUMNS } from '@/lib/db/clips-export';
-import { importClips } from '@/lib/db/clips-import';
+import { canonicalClip, csvCell, toCsv, toFootnoteJson, toMarkdown, toWebAnnotationCollection, CSV_COLUMNS } from '@/lib/db/clips-export';
+import { importClips, parseClipsFile } from '@/lib/db/clips-import';
 import { clip, CLAIM_QUOTE, GP_VOTE } from './clips-fixtures';
 
 const EXPORTED = Date.UTC(2026, 10, 24, 12);
@@ -98,7 +98,19 @@ describe('CSV', () => {
     const row = rows[2]!;
     expect(row[CSV_COLUMNS.indexOf('quote')]).toBe(CLAIM_QUOTE);
     expect(row[CSV_COLUMNS.indexOf('tags')]).toBe('letters; face-to-face');
-    expect(row[CSV_COLUMNS.indexOf('counter-figures')]).toContain('164m face-to-face patient appointments (March 2020 – March 2021) — GPonline');
+    expect(row[CSV_COLUMNS.indexOf('figure 1')]).toContain('164m face-to-face patient appointments (March 2020 – March 2021) — GPonline');
+    expect(row[CSV_COLUMNS.indexOf('more figures')]).toBe(String(Math.max(0, clip().counters!.length - 3)));
+  });
+
+  it('gives the figures the card led with, one a column, and counts the rest', () => {
+    const many = clip({ counters: Array.from({ length: 5 }, (_, i) => ({ ...clip().counters![0]!, evidenceId: `e${i}`, figure: `Figure ${i + 1}` })) });
+    const row = readCsv(toCsv([many]))[1]!;
+    expect([1, 2, 3].map((n) => row[CSV_COLUMNS.indexOf(`figure ${n}` as (typeof CSV_COLUMNS)[number])]!.split(' (')[0])).toEqual(['Figure 1', 'Figure 2', 'Figure 3']);
+    expect(row[CSV_COLUMNS.indexOf('more figures')]).toBe('2');
+    const md = toMarkdown([many], EXPORTED);
+    expect(md).toContain('Figure 3');
+    expect(md).not.toContain('Figure 4');
+    expect(md).toContain('And 2 more figures on the card (all of them are in the Footnote JSON export).');
   });
 
   it.each([
@@ -126,7 +138,7 @@ describe('CSV', () => {
 describe('W3C Web Annotation', () => {
   it('writes an AnnotationCollection with the note, tags and all three selectors', () => {
     const doc = JSON.parse(toWebAnnotationCollection([clip()], EXPORTED));
-    expect(doc['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(doc['@context']).toEqual(['http://www.w3.org/ns/anno.jsonld', { footnoteClip: { '@id': 'urn:footnote:clip-data', '@type': '@json' } }]);
     expect(doc).toMatchObject({ type: 'AnnotationCollection', total: 1, first: { type: 'AnnotationPage', startIndex: 0 } });
     const a = doc.first.items[0];
     expect(a).toMatchObject({
@@ -150,5 +162,46 @@ describe('W3C Web Annotation', () => {
     const a = JSON.parse(toWebAnnotationCollection([clip({ id: 'my.clip', note: '', tags: [] })], EXPORTED)).first.items[0];
     expect(a).toMatchObject({ id: 'urn:footnote:clip:my.clip', motivation: 'highlighting' });
     expect(a.body).toBeUndefined();
+  });
+});
+
+describe('Web Annotation back in', () => {
+  it('imports a Footnote Web Annotation export without loss', () => {
+    const clips = [clip(), clip({ id: 'my.clip', note: '', tags: [], createdAt: 5, updatedAt: 6 })];
+    const back = parseClipsFile(toWebAnnotationCollection(clips, EXPORTED));
+    expect(back.sort((a, b) => a.createdAt - b.createdAt)).toEqual(clips.map(canonicalClip).sort((a, b) => a.createdAt - b.createdAt));
+  });
+
+  it('reads another tool’s annotation for what the standard gives: page, passage, note, tags, dates', () => {
+    const file = JSON.stringify({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationCollection',
+      first: {
+        type: 'AnnotationPage',
+        items: [
+          {
+            id: 'urn:uuid:0d4c2b9e-1f3a-4c5d-8e7f-9a0b1c2d3e4f',
+            type: 'Annotation',
+            created: '2025-02-01T10:00:00Z',
+            body: [
+              { type: 'TextualBody', purpose: 'commenting', value: 'Check this figure.' },
+              { type: 'TextualBody', purpose: 'tagging', value: 'access' },
+            ],
+            target: { source: 'https://news.example/gp', selector: { type: 'TextQuoteSelector', exact: 'GP surgeries were closed' } },
+          },
+        ],
+      },
+    });
+    expect(parseClipsFile(file)).toEqual([
+      expect.objectContaining({
+        id: '0d4c2b9e-1f3a-4c5d-8e7f-9a0b1c2d3e4f',
+        url: 'https://news.example/gp',
+        quote: 'GP surgeries were closed',
+        note: 'Check this figure.',
+        tags: ['access'],
+        createdAt: Date.parse('2025-02-01T10:00:00Z'),
+        updatedAt: Date.parse('2025-02-01T10:00:00Z'),
+      }),
+    ]);
   });
 });

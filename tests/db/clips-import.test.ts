@@ -39,7 +39,9 @@ describe('importing Footnote JSON', () => {
   const good = clip({ id: 'good' });
   it.each<[string, string, RegExp]>([
     ['truncated JSON', file([good]).slice(0, 200), /not valid JSON.*cut short/],
-    ['another kind of file', JSON.stringify({ type: 'AnnotationCollection' }), /not a Footnote clips file/],
+    ['another kind of file', JSON.stringify({ kind: 'bookmarks', items: [] }), /^Footnote cannot read this file: it imports the clips files it exports, “Footnote JSON” or “Web Annotation \(JSON-LD\)”, and this is neither/],
+    ['an empty annotation collection', JSON.stringify({ type: 'AnnotationCollection' }), /holds no annotations/],
+    ['an annotation with no page', JSON.stringify({ type: 'AnnotationCollection', first: { items: [{ id: 'urn:uuid:3f1c9a52-7d0e-4b8a-9c61-2f5e8d4a1b07', target: {} }] } }), /^Annotation 1 \(id "3f1c9a52-7d0e-4b8a-9c61-2f5e8d4a1b07"\), field url/],
     ['a newer format', file([good], { version: 2 }), /newer Footnote \(format version 2\)/],
     ['no clip list', JSON.stringify({ format: 'footnote-clips', version: 1, clips: {} }), /no list of clips/],
     ['a wrong type', file([good, { ...clip({ id: 'bad-tags' }), tags: 'letters' }]), /^Clip 2 \(id "bad-tags"\), field tags: .*Nothing was imported\.$/],

@@ -213,7 +213,7 @@ describe.each(PATHS)('$name', (path) => {
     ['only whitespace', '  \n  '],
     ['another tool\'s export', JSON.stringify({ type: 'AnnotationCollection', items: [] })],
   ])('refuses %s with a message saying what it is not', async (_what, text) => {
-    expect(await refused(path, text)).toMatch(/not (?:valid )?JSON|not a Footnote/i);
+    expect(await refused(path, text)).toMatch(/not (?:valid )?JSON|not a Footnote|cannot read this file|holds no annotations/i);
   });
 
   it('refuses a huge string in one field, naming the record and the field', async () => {
