@@ -93,8 +93,13 @@ const FIELD_OF_PATH: Record<string, FieldName> = {
   'source.url': 'url', 'source.quotedFrom': 'quotedFrom', 'source.quote': 'quote', 'source.checked': 'checked',
 };
 
+/**
+ * The schema's message as the form shows it, beside the field's own label: the field's name is
+ * dropped where the message starts with it ("the publisher (required)" → "Required.",
+ * "the title: at most 500 characters" → "At most 500 characters.").
+ */
 function sentence(message: string): string {
-  const m = message === 'Invalid input' ? 'check this field' : message;
+  const m = message === 'Invalid input' ? 'check this field' : message.replace(/^.+? \(required\)$/, 'required').replace(/^[^:]+: (at most .+)$/, '$1');
   return m.charAt(0).toUpperCase() + m.slice(1) + (/[.)]$/.test(m) ? '' : '.');
 }
 
@@ -102,6 +107,8 @@ function sentence(message: string): string {
 export function validate(v: EvidenceFormValues, id: string): Partial<Record<FieldName, string>> {
   const errors: Partial<Record<FieldName, string>> = {};
   if (v.value.trim() !== '' && !Number.isFinite(Number(v.value.trim()))) errors.value = 'A number, such as 164 or 57.2, or nothing.';
+  // A record with no claim is valid in a pack, but a figure the reader adds must show somewhere.
+  if (v.claimIds.length === 0) errors.claimIds = 'Tick at least one claim: a figure is shown only beside the claims it speaks to.';
   const parsed = evidenceSchema.safeParse(toEvidence(v, id));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -270,10 +277,13 @@ export function EvidenceForm(props: EvidenceFormProps) {
       <fieldset class="field-claims" aria-describedby={shown('claimIds') ? 'ev-claimIds-error' : undefined}>
         <legend>{LABELS.claimIds}</legend>
         {props.claims.length === 0 && <p class="hint">No claims in the store yet.</p>}
-        {orderClaims(props.claims).map((c) => (
+        {orderClaims(props.claims).map((c, i) => (
           <label key={c.id} class="check">
             <input
               type="checkbox"
+              // The error summary's link for this group moves focus to its first box.
+              id={i === 0 ? 'ev-claimIds' : undefined}
+              aria-invalid={shown('claimIds') ? true : undefined}
               name="claimIds"
               value={c.id}
               checked={values.claimIds.includes(c.id)}

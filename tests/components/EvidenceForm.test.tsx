@@ -56,7 +56,10 @@ describe('EvidenceForm validation', () => {
     await until(() => document.activeElement === summary, 'focus on the error summary');
     const links = [...summary.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(expect.arrayContaining(['#ev-figure', '#ev-from', '#ev-url', '#ev-checked']));
-    expect(summary.textContent).toMatch(/The figure as shown: The figure as shown \(required\)/);
+    expect(summary.textContent).toContain('The figure as shown: Required.');
+    expect(summary.textContent).not.toMatch(/The figure as shown: The figure as shown/);
+    expect(summary.textContent).toContain('Claims it speaks to: Tick at least one claim: a figure is shown only beside the claims it speaks to.');
+    expect(links).toContain('#ev-claimIds');
     expect(onSave).not.toHaveBeenCalled();
   });
 
