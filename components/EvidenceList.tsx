@@ -2,6 +2,7 @@
  * The options page's list of figures, searchable and grouped by claim, each with its source.
  * Pure: records and the query in, edit/delete requests out.
  */
+import { useState } from 'preact/hooks';
 import type { StoredClaim, StoredEvidence } from '@/lib/db/stored';
 import { DIRECTION_LABEL, filterEvidence, formatRecordDate, groupByClaim, originLabel, safeHref } from './evidence-format';
 
@@ -14,6 +15,30 @@ export interface EvidenceListProps {
   onDelete(id: string): void;
   /** A record being saved or deleted: its buttons wait. */
   busyId?: string | null;
+}
+
+/**
+ * Figures drawn at first, and added per "Show more": a pack of thousands would otherwise take
+ * seconds to appear, and every key press in the search would draw them all again.
+ */
+export const LIST_PAGE = 100;
+
+/** The groups cut to their first `limit` figures in all, in order; and how many were left out. */
+export function firstFigures<G extends { evidence: readonly unknown[] }>(groups: readonly G[], limit: number): { groups: G[]; hidden: number } {
+  const out: G[] = [];
+  let left = limit;
+  let hidden = 0;
+  for (const g of groups) {
+    if (left <= 0) {
+      hidden += g.evidence.length;
+      continue;
+    }
+    const shown = g.evidence.slice(0, left);
+    hidden += g.evidence.length - shown.length;
+    left -= shown.length;
+    out.push({ ...g, evidence: shown });
+  }
+  return { groups: out, hidden };
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -75,7 +100,11 @@ export function EvidenceItem({ evidence: e, groupId, onEdit, onDelete, busy }: {
 
 export function EvidenceList(props: EvidenceListProps) {
   const shown = filterEvidence(props.evidence, props.claims, props.query);
-  const groups = groupByClaim(shown, props.claims);
+  // "Show more" counts for the search it was pressed in: a new search starts from the first page again.
+  const [more, setMore] = useState({ query: props.query, limit: LIST_PAGE });
+  const limit = more.query === props.query ? more.limit : LIST_PAGE;
+  const all = groupByClaim(shown, props.claims);
+  const { groups, hidden } = firstFigures(all, limit);
   const total = props.evidence.length;
   return (
     <div class="evidence-list">
@@ -109,6 +138,14 @@ export function EvidenceList(props: EvidenceListProps) {
           </section>
         );
       })}
+      {hidden > 0 && (
+        <p class="evidence-more">
+          <button type="button" data-testid="evidence-more" onClick={() => setMore({ query: props.query, limit: limit + LIST_PAGE })}>
+            Show {Math.min(LIST_PAGE, hidden).toLocaleString('en-GB')} more
+          </button>{' '}
+          <span class="muted">({plural(hidden, 'figure')} not shown yet)</span>
+        </p>
+      )}
     </div>
   );
 }

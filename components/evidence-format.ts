@@ -29,7 +29,18 @@ export function safeHref(url: string): string | undefined {
   return /^https?:\/\//i.test(url) ? url : undefined;
 }
 
+// Records are replaced, never changed in place, when edited: their search text can be kept.
+const haystacks = new WeakMap<StoredEvidence, { claims: ReadonlyMap<string, StoredClaim>; text: string }>();
+
 function haystack(e: StoredEvidence, claims: ReadonlyMap<string, StoredClaim>): string {
+  const kept = haystacks.get(e);
+  if (kept && kept.claims === claims) return kept.text;
+  const text = haystackOf(e, claims);
+  haystacks.set(e, { claims, text });
+  return text;
+}
+
+function haystackOf(e: StoredEvidence, claims: ReadonlyMap<string, StoredClaim>): string {
   const s = e.source;
   return [
     e.figure, e.unit, e.period.label, e.period.from, e.period.to, e.geography, e.nation, DIRECTION_LABEL[e.direction], e.caution,
@@ -41,11 +52,19 @@ function haystack(e: StoredEvidence, claims: ReadonlyMap<string, StoredClaim>): 
     .toLowerCase();
 }
 
+const claimMaps = new WeakMap<readonly StoredClaim[], ReadonlyMap<string, StoredClaim>>();
+/** One id → claim map per claims list, so that records' search texts are kept across key presses. */
+function claimMap(claims: readonly StoredClaim[]): ReadonlyMap<string, StoredClaim> {
+  let map = claimMaps.get(claims);
+  if (!map) claimMaps.set(claims, (map = new Map(claims.map((c) => [c.id, c]))));
+  return map;
+}
+
 /** Every word of the query must appear somewhere in the record, its source or its claims. */
 export function filterEvidence(evidence: readonly StoredEvidence[], claims: readonly StoredClaim[], query: string): StoredEvidence[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...evidence];
-  const byId = new Map(claims.map((c) => [c.id, c]));
+  const byId = claimMap(claims);
   return evidence.filter((e) => {
     const text = haystack(e, byId);
     return words.every((w) => text.includes(w));

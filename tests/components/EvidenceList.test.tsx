@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { EvidenceList } from '@/components/EvidenceList';
+import { EvidenceList, firstFigures, LIST_PAGE } from '@/components/EvidenceList';
+import { act } from 'preact/test-utils';
 import { filterEvidence, formatRecordDate, groupByClaim } from '@/components/evidence-format';
 import type { StoredClaim, StoredEvidence } from '@/lib/db/stored';
 import { CLAIMS, ev } from '../db/evidence-fixtures';
@@ -76,5 +77,37 @@ describe('EvidenceList', () => {
   it('formats dates as precisely as they are known', () => {
     expect([formatRecordDate('2021'), formatRecordDate('2021-05'), formatRecordDate('2021-05-13')]).toEqual(['2021', 'May 2021', '13 May 2021']);
     expect(groupByClaim([], claims)).toEqual([]);
+  });
+});
+
+describe('EvidenceList with a large pack', () => {
+  const many = Array.from({ length: 6000 }, (_, i) =>
+    stored(ev(`p${i}`, { figure: `Figure ${i}${i % 1000 === 7 ? ' in Cornwall' : ''}`, claimIds: [i % 2 ? 'practices-closed' : 'no-face-to-face'] })),
+  );
+  const mount = (query: string, host = document.createElement('div')) => {
+    document.body.replaceChildren(host);
+    render(<EvidenceList claims={claims} evidence={many} query={query} onQuery={() => {}} onEdit={() => {}} onDelete={() => {}} />, host);
+    return host;
+  };
+
+  it('draws the first hundred figures and says how many wait behind "Show more"', () => {
+    const host = mount('');
+    expect(host.querySelectorAll('[data-evidence]')).toHaveLength(LIST_PAGE);
+    expect(host.querySelector('.evidence-more')!.textContent).toBe('Show 100 more (5,900 figures not shown yet)');
+    act(() => host.querySelector<HTMLButtonElement>('[data-testid=evidence-more]')!.click());
+    expect(host.querySelectorAll('[data-evidence]')).toHaveLength(2 * LIST_PAGE);
+  });
+
+  it('searches all 6,000, not only what is drawn', () => {
+    const host = mount('cornwall');
+    expect(host.querySelectorAll('[data-evidence]')).toHaveLength(6);
+    expect(host.querySelector('#evidence-count')!.textContent).toBe('6 figures of 6,000 match “cornwall”.');
+    expect(host.querySelector('.evidence-more')).toBeNull();
+  });
+
+  it('cuts groups in order, counting what is left out', () => {
+    const groups = [{ evidence: [1, 2, 3] }, { evidence: [4, 5] }, { evidence: [6] }];
+    expect(firstFigures(groups, 4)).toEqual({ groups: [{ evidence: [1, 2, 3] }, { evidence: [4] }], hidden: 2 });
+    expect(firstFigures(groups, 10)).toEqual({ groups, hidden: 0 });
   });
 });
