@@ -9,6 +9,9 @@ import type { Direction } from '@/lib/db/records';
 import type { Stance } from '@/lib/claims/types';
 import type { CardArticle, CardFigure, CardFigures, CardSpeaksOf } from './CardFigures';
 
+/** A time word as the page set it, but not shouted: a headline's "STILL" reads "still". */
+const plainCase = (words: string): string => (words === words.toUpperCase() ? words.toLowerCase() : words);
+
 export type CardStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
 
 export interface CardProps {
@@ -127,7 +130,7 @@ export function Card(props: CardProps) {
       )}
       {props.speaksOf && (
         <p class="fn-speaks-of">
-          Speaks of: <q>{props.speaksOf.words}</q>, {props.speaksOf.period}
+          The claim is about {props.speaksOf.period}, going by “{plainCase(props.speaksOf.words)}” in the sentence.
         </p>
       )}
 

@@ -123,8 +123,8 @@ forEachBrowser('evidence fit', (suite) => {
     const page = await openCard(suite, SCOTTISH, 'fit-first', 0);
     const card = await readCard(page);
     expect(card.article).toBe('Article: 24 August 2021 · Scotland');
-    expect(card.speaksOf).toBe(`Speaks of: ${want.speaksOf!.words}, ${want.speaksOf!.period}`);
-    expect(card.speaksOf).toBe('Speaks of: since the Covid crisis, March 2020 – August 2021');
+    expect(card.speaksOf).toBe(`The claim is about ${want.speaksOf!.period}, going by “${want.speaksOf!.words === want.speaksOf!.words.toUpperCase() ? want.speaksOf!.words.toLowerCase() : want.speaksOf!.words}” in the sentence.`);
+    expect(card.speaksOf).toBe('The claim is about March 2020 – August 2021, going by “since the Covid crisis” in the sentence.');
     expect(card.note).toBe(want.note);
     expect(card.note).toBe("Footnote has no figure for Scotland. The figures shown are England's, not Scotland's.");
     expect(card.groups).toEqual(['What the record shows', 'Figures that qualify it', 'Figures that partly support the claim']);
@@ -143,7 +143,7 @@ forEachBrowser('evidence fit', (suite) => {
     const page = await openCard(suite, SCOTTISH, 'fit-second', 1);
     const card = await readCard(page);
     expect(card.note).toBe("Footnote has no figure for Scotland alone. The figures shown are England's, except one, which covers the whole UK.");
-    expect(card.speaksOf).toBe('Speaks of: still, June – August 2021');
+    expect(card.speaksOf).toBe('The claim is about June – August 2021, going by “still” in the sentence.');
     expect(card.counter).toMatchObject({ id: want.counter.id, href: want.counter.url });
     expect(card.context).toMatchObject({ id: want.context.id, href: want.context.url });
     expect(page.errors()).toEqual([]);
