@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Card, type CardProps } from '@/components/Card';
 import { groupFigures } from '@/components/CardFigures';
 import { ClipEditor } from '@/components/ClipEditor';
-import { ClipItem } from '@/components/ClipItem';
+import { ClipItem, noteIsLong } from '@/components/ClipItem';
 import { EvidenceList } from '@/components/EvidenceList';
 import { EvidencePackTools } from '@/components/EvidencePackTools';
 import { EvidenceUndo } from '@/components/EvidenceUndo';
@@ -27,6 +27,8 @@ import { ALL_IN_ONE, HOSTILE_URLS, markupFound, PAYLOADS, shapeOf } from './host
 
 const noop = () => undefined;
 const PLAIN = 'plain words';
+// A side-panel note this long gets a "whole note" toggle: long payloads are compared with it.
+const LONG_PLAIN = 'plain words, and more plain words after them to fill a line';
 
 function mount(vnode: ComponentChild): HTMLElement {
   const host = document.createElement('div');
@@ -155,7 +157,9 @@ const SURFACES: Record<string, (s: string) => ComponentChild> = {
 
 describe.each(Object.entries(SURFACES))('%s', (_surface, view) => {
   const plain = mount(view(PLAIN));
-  const plainShape = shapeOf(plain);
+  const shortShape = shapeOf(plain);
+  const longShape = shapeOf(mount(view(LONG_PLAIN)));
+  const plainShape = (text: string) => (noteIsLong(text) ? longShape : shortShape);
   const plainText = plain.textContent ?? '';
   const plainCount = plainText.split(PLAIN).length - 1;
 
@@ -167,7 +171,7 @@ describe.each(Object.entries(SURFACES))('%s', (_surface, view) => {
   it.each(PAYLOADS.map((p) => [p.name, p.text] as const))('shows "%s" as text', (_name, text) => {
     const host = mount(view(text));
     expect(markupFound(host)).toEqual([]);
-    expect(shapeOf(host)).toEqual(plainShape);
+    expect(shapeOf(host)).toEqual(plainShape(text));
     // The payload is in the text, as typed (where a surface cuts long text, its start is).
     expect(host.textContent).toContain(text.slice(0, 60));
   });
@@ -175,7 +179,7 @@ describe.each(Object.entries(SURFACES))('%s', (_surface, view) => {
   it('shows every payload at once as text', () => {
     const host = mount(view(ALL_IN_ONE));
     expect(markupFound(host)).toEqual([]);
-    expect(shapeOf(host)).toEqual(plainShape);
+    expect(shapeOf(host)).toEqual(plainShape(ALL_IN_ONE));
   });
 });
 
