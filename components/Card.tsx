@@ -5,8 +5,8 @@
  * the card puts where the card lives (on web pages: inside the card's shadow root).
  */
 import type { TargetedKeyboardEvent } from 'preact';
-import type { Direction } from '@/lib/db/records';
-import type { Stance } from '@/lib/claims/types';
+import type { Direction } from '@/lib/model/records';
+import type { Stance } from '@/lib/model/scan';
 import type { CardArticle, CardFigure, CardFigures, CardSpeaksOf } from './CardFigures';
 
 /** A time word as the page set it, but not shouted: a headline's "STILL" reads "still". */

@@ -2,7 +2,7 @@
  * The card's evidence, grouped by what each figure does to the claim. Kept apart from Card.tsx so
  * that the content script can prepare card props without loading the card (which loads on first use).
  */
-import type { Direction, Evidence } from '@/lib/db/records';
+import type { Direction, Evidence } from '@/lib/model/records';
 
 export interface CardFigure {
   evidence: Evidence;

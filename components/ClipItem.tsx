@@ -4,8 +4,8 @@
  * every string is rendered as text.
  */
 import { useState } from 'preact/hooks';
-import { siteOf, type Clip } from '@/lib/db/clips-schema';
-import { dayOf } from '@/lib/db/clips-search';
+import { siteOf, type Clip } from '@/lib/model/clip';
+import { dayOf } from '@/lib/clips/search';
 
 export interface ClipItemProps {
   clip: Clip;

@@ -4,8 +4,8 @@
  * Evidence record out through onSave.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { evidenceSchema, nationSchema, type Direction, type Evidence } from '@/lib/db/records';
-import type { StoredClaim } from '@/lib/db/stored';
+import { evidenceSchema, nationSchema, type Direction, type Evidence } from '@/lib/model/records';
+import type { StoredClaim } from '@/lib/model/stored';
 import { DIRECTION_LABEL, orderClaims } from './evidence-format';
 
 export interface EvidenceFormValues {

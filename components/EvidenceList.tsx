@@ -3,7 +3,7 @@
  * Pure: records and the query in, edit/delete requests out.
  */
 import { useState } from 'preact/hooks';
-import type { StoredClaim, StoredEvidence } from '@/lib/db/stored';
+import type { StoredClaim, StoredEvidence } from '@/lib/model/stored';
 import { DIRECTION_LABEL, filterEvidence, formatRecordDate, groupByClaim, originLabel, safeHref } from './evidence-format';
 
 export interface EvidenceListProps {

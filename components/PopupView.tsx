@@ -1,4 +1,4 @@
-import type { ClaimMatch } from '@/lib/claims/types';
+import type { ClaimMatch } from '@/lib/model/scan';
 import type { TabState } from '@/lib/messages';
 
 export interface PopupViewProps {

@@ -4,10 +4,10 @@
  * other clip by site and day). Pure: props in, events out; clip text is rendered as text only.
  */
 import { useCallback, useState } from 'preact/hooks';
-import type { Clip, ClipDraft } from '@/lib/db/clips-schema';
-import type { ExportFormat } from '@/lib/db/clips-export';
-import { EXPORT_FORMATS } from '@/lib/db/clips-export';
-import type { ClipFilter, PanelRow } from '@/lib/db/clips-search';
+import type { Clip, ClipDraft } from '@/lib/model/clip';
+import type { ExportFormat } from '@/lib/clips/export';
+import { EXPORT_FORMATS } from '@/lib/clips/export';
+import type { ClipFilter, PanelRow } from '@/lib/clips/search';
 import { ClipItem, CLIP_EDIT_HEIGHT, CLIP_NOTE_OPEN_HEIGHT, CLIP_ROW_HEIGHT } from './ClipItem';
 import { ClipList } from './ClipList';
 

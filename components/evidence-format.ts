@@ -1,7 +1,7 @@
 /** Words the options page uses for evidence records: dates, directions, origins, search. */
-import { BUILTIN_CLAIM_IDS } from '@/lib/db/claim-ids';
-import type { Direction, Origin } from '@/lib/db/records';
-import type { StoredClaim, StoredEvidence } from '@/lib/db/stored';
+import { BUILTIN_CLAIM_IDS } from '@/lib/model/claim-ids';
+import type { Direction, Origin } from '@/lib/model/records';
+import type { StoredClaim, StoredEvidence } from '@/lib/model/stored';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

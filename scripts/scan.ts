@@ -16,8 +16,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseClaims, parseEvidence } from '../lib/claims/catalogue';
 import { createEngine, type Engine } from '../lib/claims/engine';
-import type { ArticleInfo, ClaimMatch } from '../lib/claims/types';
-import type { Claim } from '../lib/db/records';
+import type { ArticleInfo, ClaimMatch } from '../lib/model/scan';
+import type { Claim } from '../lib/model/records';
 import { scanDocument } from '../lib/page/extract';
 import { readSavedPage } from './saved-page';
 

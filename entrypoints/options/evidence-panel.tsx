@@ -7,10 +7,10 @@ import { EvidenceForm } from '@/components/EvidenceForm';
 import { EvidenceList } from '@/components/EvidenceList';
 import { EvidencePackTools, type PackStatus } from '@/components/EvidencePackTools';
 import { EvidenceUndo } from '@/components/EvidenceUndo';
-import { newEvidenceId } from '@/lib/db/evidence-ids';
-import { checkPackSize } from '@/lib/db/pack';
-import type { Evidence } from '@/lib/db/records';
-import { bareEvidence, type StoredClaim, type StoredEvidence } from '@/lib/db/stored';
+import { newEvidenceId } from '@/lib/model/evidence-ids';
+import { checkPackSize } from '@/lib/packs/pack';
+import type { Evidence } from '@/lib/model/records';
+import { bareEvidence, type StoredClaim, type StoredEvidence } from '@/lib/model/stored';
 import type { MessageType, RequestOf, ResponseOf } from '@/lib/messages';
 
 export type Send = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;

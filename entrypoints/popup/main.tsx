@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView } from '@/components/PopupView';
 import type { TabState } from '@/lib/messages';
-import type { ClaimMatch } from '@/lib/claims/types';
+import type { ClaimMatch } from '@/lib/model/scan';
 import { sendToBackground, sendToTab } from '@/lib/runtime';
 import '@/assets/ui.css';
 import './popup.css';

@@ -8,10 +8,10 @@ import { browser } from 'wxt/browser';
 import { SidePanel, type PanelNotice } from '@/components/SidePanel';
 import { FootnoteDatabase } from '@/lib/db/database';
 import { createClipsRepository } from '@/lib/db/clips';
-import { parseTags, type Clip, type ClipDraft } from '@/lib/db/clips-schema';
-import { EXPORT_FORMATS, exportClips, type ExportFormat } from '@/lib/db/clips-export';
-import { IMPORT_LIMITS } from '@/lib/db/clips-import';
-import { applyFilter, claimCounts, ClipSearch, noFilter, panelRows, tagCounts, type ClipFilter } from '@/lib/db/clips-search';
+import { parseTags, type Clip, type ClipDraft } from '@/lib/model/clip';
+import { EXPORT_FORMATS, exportClips, type ExportFormat } from '@/lib/clips/export';
+import { IMPORT_LIMITS } from '@/lib/clips/import';
+import { applyFilter, claimCounts, ClipSearch, noFilter, panelRows, tagCounts, type ClipFilter } from '@/lib/clips/search';
 import { listen, sendToBackground } from '@/lib/runtime';
 
 const UNDO_MS = 10_000;

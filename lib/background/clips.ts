@@ -8,8 +8,8 @@
  */
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
 import type { ClipsRepository } from '../db/clips';
-import type { ImportSummary } from '../db/clips-import';
-import { pageKey, type CounterSnapshot } from '../db/clips-schema';
+import type { ImportSummary } from '../clips/import';
+import { pageKey, type CounterSnapshot } from '../model/clip';
 import type { SessionArea } from './tab-state';
 
 export interface ClipBackgroundDeps {

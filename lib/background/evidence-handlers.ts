@@ -5,7 +5,7 @@
 import type { Handlers } from '../messages';
 import type { DismissalRepository } from '../db/dismissals';
 import type { EvidenceRepository } from '../db/evidence-store';
-import { bareClaim, bareEvidence } from '../db/stored';
+import { bareClaim, bareEvidence } from '../model/stored';
 import type { Seeder } from './evidence-seed';
 
 export interface EvidenceDeps {

@@ -4,9 +4,9 @@
  * store cleared by the browser, an event that fired before the listener was ready).
  */
 import type { EvidenceRepository } from '../db/evidence-store';
-import { buildBuiltinPack } from '../db/builtin-pack';
-import type { Pack } from '../db/pack';
-import { summaryLine } from '../db/pack-plan';
+import { buildBuiltinPack } from '../packs/builtin';
+import type { Pack } from '../packs/pack';
+import { summaryLine } from '../packs/plan';
 
 export interface Seeder {
   /** Brings the built-in records up to this release's pack; never touches the reader's records. */

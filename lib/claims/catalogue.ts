@@ -4,8 +4,8 @@
  * (its patterns are code, and the background holds the records).
  */
 import { z } from 'zod/mini';
-import { claimSchema, evidenceSchema, type Claim, type Evidence } from '../db/records';
-import { describeZodError } from '../messages';
+import { claimSchema, evidenceSchema, type Claim, type Evidence } from '../model/records';
+import { describeZodError } from '../model/errors';
 import { CLAIM_IDS } from './patterns';
 
 export class CatalogueError extends Error {

@@ -12,14 +12,14 @@
  * (which knows no article), they are in the order given.
  */
 import { detectArticle, type ArticleDetection, type PageSignals } from './article';
-import type { Evidence } from '../db/records';
+import type { Evidence } from '../model/records';
 import { rankedEvidenceIds } from './evidence-order';
 import { nationOf, publishedFrom, type DateCandidate } from './meta';
 import { CLAIM_IDS, gateOf, NEGATOR, PATTERNS, type ClaimId, type ClaimPattern } from './patterns';
 import { blockAround, clauseOf, quotations, sentences, type Span } from './segment';
 import { stanceOf } from './stance';
 import { topicOf } from './topic';
-import type { ArticleInfo, ClaimMatch } from './types';
+import type { ArticleInfo, ClaimMatch } from '../model/scan';
 
 export interface EvidenceLink {
   id: string;

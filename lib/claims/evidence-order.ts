@@ -5,10 +5,10 @@
  * article's date and nation (meta: how the page was read) and ranks full evidence records (rank).
  * Pure: no DOM, no store.
  */
-import type { Evidence, Nation } from '../db/records';
+import type { Evidence, Nation } from '../model/records';
 import { claimTime, describeSpan, type ClaimTime } from './claim-time';
 import { rankEvidence, type RankedEvidence } from './rank';
-import type { ArticleInfo, ClaimMatch } from './types';
+import type { ArticleInfo, ClaimMatch } from '../model/scan';
 
 /** What of the article the ranking reads: its date and nation, each as the engine found them. */
 export type ArticleSetting = Pick<ArticleInfo, 'published' | 'nation'>;

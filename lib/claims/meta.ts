@@ -4,7 +4,7 @@
  * a dated byline); the first that parses wins. The nation comes from the outlet where that is clear
  * and otherwise from words only one nation's news uses (NHS Scotland, the Welsh Government, Stormont).
  */
-import type { Nation } from '../db/records';
+import type { Nation } from '../model/records';
 
 export interface DateCandidate {
   /** Where the value was read: "json-ld:datePublished", "meta:article:published_time", "time[datetime]", "byline". */

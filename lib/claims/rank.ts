@@ -15,7 +15,7 @@
  * `npm run scan` (records from the pack file) always agree. So for "during the first lockdown" the first counter-figure is the one nearest spring 2020 and
  * the first supporting figure is a spring-2020 one.
  */
-import type { Direction, Evidence, Nation } from '../db/records';
+import type { Direction, Evidence, Nation } from '../model/records';
 import { monthIndex, type MonthSpan } from './claim-time';
 
 export interface RankedEvidence {

@@ -4,7 +4,7 @@
  * first two are flagged. Precision first: when a sentence both reports and refutes a claim
  * ("Practices were closed, he claimed, but data show…") it is rebutted.
  */
-import type { Stance } from './types';
+import type { Stance } from '../model/scan';
 
 /** Cues before the claim that name it as false: "the false narrative that", "the myth of", "it is not true that". */
 const REBUT_BEFORE = new RegExp(

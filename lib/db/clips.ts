@@ -3,7 +3,7 @@
  * side panel use this; content scripts never open the database (it would be the page's).
  */
 import type { FootnoteDatabase } from './database';
-import { describeZodError } from '../messages';
+import { describeZodError } from '../model/errors';
 import {
   clipDraftSchema,
   clipSchema,
@@ -13,7 +13,7 @@ import {
   type ClipCapture,
   type ClipDraft,
   type CounterSnapshot,
-} from './clips-schema';
+} from '../model/clip';
 
 /** Unsaved clips one page may hold: what a page could make Footnote write stays bounded. */
 export const MAX_DRAFTS_PER_PAGE = 20;

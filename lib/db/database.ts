@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { SiteSetting } from './site-settings';
-import type { Dismissal, StoredClaim, StoredEvidence, Tombstone } from './stored';
-import type { Clip, ClipDraft } from './clips-schema';
+import type { Dismissal, StoredClaim, StoredEvidence, Tombstone } from '../model/stored';
+import type { Clip, ClipDraft } from '../model/clip';
 import { applySchemaVersions } from './versions';
 
 /** The only place that knows table names; the rest of the extension goes through the repositories. */

@@ -1,12 +1,7 @@
 /** The passages a reader marked "not a claim here", kept per page. */
 import type { FootnoteDatabase } from './database';
 
-/** One page, whatever fragment the reader arrived with: "#comments" is the same article. */
-export function pageKey(url: string): string {
-  const u = new URL(url);
-  u.hash = '';
-  return u.href;
-}
+import { pageKey } from '../model/page-key';
 
 export function createDismissalRepository(db: FootnoteDatabase) {
   return {

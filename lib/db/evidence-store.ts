@@ -3,10 +3,10 @@
  * tombstones. The background calls it; everything else reaches it through typed messages.
  */
 import type { FootnoteDatabase } from './database';
-import { evidenceSchema, type Claim, type Evidence } from './records';
-import { BUILTIN_PACK_ID, buildPack, readPack, type Pack, type PackInfo, type PackReading } from './pack';
-import { canonical, planPack, type ImportSummary, type PlanMode } from './pack-plan';
-import { bareClaim, bareEvidence, tombstoneId, type StoredClaim, type StoredEvidence } from './stored';
+import { evidenceSchema, type Claim, type Evidence } from '../model/records';
+import { BUILTIN_PACK_ID, buildPack, readPack, type Pack, type PackInfo, type PackReading } from '../packs/pack';
+import { canonical, planPack, type ImportSummary, type PlanMode } from '../packs/plan';
+import { bareClaim, bareEvidence, tombstoneId, type StoredClaim, type StoredEvidence } from '../model/stored';
 
 export type ImportResult = { ok: true; summary: ImportSummary; pack: PackInfo } | { ok: false; errors: string[] };
 

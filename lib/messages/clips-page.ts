@@ -4,8 +4,8 @@
  * holds the rest and composes these in.
  */
 import { z } from 'zod/mini';
-import '../zod-config';
-import { recordId } from '../db/records';
+import '../model/zod-config';
+import { recordId } from '../model/records';
 import { message } from './define';
 import { pageUrl } from './fields';
 

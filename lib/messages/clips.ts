@@ -4,8 +4,8 @@
  * through here, so that the background can tell the tabs showing a changed page.
  */
 import { z } from 'zod/mini';
-import '../zod-config';
-import { clipCaptureSchema, clipDraftSchema, clipNoteSchema, clipSchema } from '../db/clips-schema';
+import '../model/zod-config';
+import { clipCaptureSchema, clipDraftSchema, clipNoteSchema, clipSchema } from '../model/clip';
 import { captureResultSchema, clipIdSchema, clipsForPageRequest } from './clips-page';
 import { message } from './define';
 import { count, pageUrl } from './fields';

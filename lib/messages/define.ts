@@ -11,7 +11,7 @@
  */
 // zod/mini, not classic zod: the content script ships this and has a size budget.
 import { z } from 'zod/mini';
-import '../zod-config';
+import '../model/zod-config';
 
 export interface MessageDef<T extends string = string, Req extends z.ZodMiniType = z.ZodMiniType, Res extends z.ZodMiniType = z.ZodMiniType> {
   readonly type: T;
@@ -34,15 +34,11 @@ export interface MessageSender {
   url?: string;
 }
 
-export const envelopeSchema = z.object({ type: z.string().check(z.maxLength(100)), payload: z.unknown() });
+import { describeZodError } from '../model/errors';
 
-/** A zod error as one line a reader can act on: "payload.url: an http(s) page URL". */
-export function describeZodError(error: { issues: readonly { path: PropertyKey[]; message: string }[] }, root = 'payload'): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${[root, ...issue.path.map(String)].join('.')}: ${issue.message}`)
-    .join('; ');
-}
+export { describeZodError };
+
+export const envelopeSchema = z.object({ type: z.string().check(z.maxLength(100)), payload: z.unknown() });
 
 export class MessageError extends Error {
   override name = 'MessageError';

@@ -1,7 +1,7 @@
 /** The one evidence message a page's content script sends (for the card), without the options page's stored-record schemas. */
 import { z } from 'zod/mini';
-import '../zod-config';
-import { claimSchema, evidenceSchema } from '../db/records';
+import '../model/zod-config';
+import { claimSchema, evidenceSchema } from '../model/records';
 import { message } from './define';
 
 /** Content script → background: the claim record and the evidence that answers it, for the card. */

@@ -1,8 +1,8 @@
 /** Messages about claims and their evidence: the card's records, the options page's evidence and packs. */
 import { z } from 'zod/mini';
-import '../zod-config';
-import { evidenceSchema } from '../db/records';
-import { storedClaimSchema, storedEvidenceSchema } from '../db/stored';
+import '../model/zod-config';
+import { evidenceSchema } from '../model/records';
+import { storedClaimSchema, storedEvidenceSchema } from '../model/stored';
 import { message } from './define';
 import { count } from './fields';
 

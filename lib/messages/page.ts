@@ -1,7 +1,7 @@
 /** Messages about a page and its site: the content script's hello and report, the pause switch, dismissals, the popup's jump. */
 import { z } from 'zod/mini';
-import '../zod-config';
-import { articleInfoSchema, claimMatchSchema } from '../claims/types';
+import '../model/zod-config';
+import { articleInfoSchema, claimMatchSchema } from '../model/scan';
 import { message } from './define';
 import { count, host, pageUrl } from './fields';
 

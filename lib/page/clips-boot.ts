@@ -5,7 +5,7 @@
  * neither pay almost nothing.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { pageKey } from '../db/page-key';
+import { pageKey } from '../model/page-key';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
 import { clipsCapture, clipsChanged, clipsForPageOutline, clipsReveal } from '../messages/clips-page';
 import type { ResponseOfDef } from '../messages/define';

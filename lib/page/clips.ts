@@ -8,8 +8,8 @@
  * on pages that have clips or when the reader clips (clips-boot.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Clip, ClipCapture, ClipDraft } from '../db/clips-schema';
-import { pageKey, parseTags } from '../db/clips-schema';
+import type { Clip, ClipCapture, ClipDraft } from '../model/clip';
+import { pageKey, parseTags } from '../model/clip';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
 import { clipsForPage, type clipsForPageOutline } from '../messages/clips';
 import { checkReply, type ResponseOfDef } from '../messages/define';

@@ -8,8 +8,8 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { orderEvidence } from '../claims/evidence-order';
-import type { ArticleInfo, ClaimMatch } from '../claims/types';
-import type { Evidence } from '../db/records';
+import type { ArticleInfo, ClaimMatch } from '../model/scan';
+import type { Evidence } from '../model/records';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
 import type { CardProps } from '@/components/Card';
 import { groupFigures, type CardArticle, type CardFigure, type CardSpeaksOf } from '@/components/CardFigures';
@@ -21,6 +21,7 @@ import { pageSessions } from './page-session';
 import type { TextMap } from './text-map';
 import { pageAddress } from './address';
 import { fromPageScript } from './reader-input';
+import { pageKey } from '../model/page-key';
 
 /** What the engine found in the whole page. `claims` offsets index `map.text`. */
 export interface PageScan {
@@ -111,13 +112,6 @@ const RECORD_WAIT_MS = 1500;
 /** The card's shadow host element (lib/page/card.ts names it so; kept here to spare the content script that module). */
 const CARD_HOST_TAG = 'footnote-card';
 
-/** The page URL as dismissals remember it: without the fragment (a jump inside the page is the same page). */
-export function pageUrlOf(href: string): string {
-  const url = new URL(href);
-  url.hash = '';
-  return url.href;
-}
-
 /**
  * The card's view of a claim's evidence: the one ranking (lib/claims/evidence-order, the order
  * `npm run scan` lists) with later figures marked, the note where the store has no figure for the
@@ -203,7 +197,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
 
   function createSession(): Session {
     const doc = document;
-    const url = pageUrlOf(pageAddress(ctx).href);
+    const url = pageKey(pageAddress(ctx).href);
     const abort = new AbortController();
     const signal = abort.signal;
     const forgetInvalidation = ctx.onInvalidated(() => abort.abort());

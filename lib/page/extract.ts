@@ -9,7 +9,7 @@ import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js
 import type { PageSignals } from '../claims/article';
 import type { Engine } from '../claims/engine';
 import type { DateCandidate } from '../claims/meta';
-import type { ArticleInfo, ClaimMatch } from '../claims/types';
+import type { ArticleInfo, ClaimMatch } from '../model/scan';
 import { walkTextMap, type TextMap, type TextMapWalk } from './text-map';
 
 // ── Signals ───────────────────────────────────────────────────────────────────────────────────

@@ -9,7 +9,7 @@
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectArticle } from '../claims/article';
-import type { ArticleInfo } from '../claims/types';
+import type { ArticleInfo } from '../model/scan';
 import { pageJumpTo, pageReport, siteChanged } from '../messages/page';
 import type { Handlers } from '../messages';
 import { listenFor, sendMessage } from '../message-transport';

@@ -12,7 +12,7 @@
  */
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { createEngine, type Engine } from '../claims/engine';
-import { LARGE_TEXT_CHARS, type ClaimMatch } from '../claims/types';
+import { LARGE_TEXT_CHARS, type ClaimMatch } from '../model/scan';
 import type { PageScanner } from './controller';
 import { offsetInView, partsOf, readingOrder } from './large-page';
 import { isFurniture, pageTitle, readDates, readPageSignals, startArticleWalk } from './extract';

@@ -4,7 +4,7 @@
  * one: only the first is focusable and carries the accessible name, hover or focus on any piece
  * lights all of them, and removing a mark unwraps every piece so the page's own text nodes return.
  */
-import type { ClaimMatch } from '../claims/types';
+import type { ClaimMatch } from '../model/scan';
 import { piecesOf, type TextMap, type TextPiece } from './text-map';
 import { unwrap, wrapPieces } from './wrap';
 

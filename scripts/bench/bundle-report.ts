@@ -27,6 +27,8 @@ const OWN_GROUPS: readonly [RegExp, string][] = [
   [/^lib\/page\/anchor\//, 'footnote: lib/page/anchor'],
   [/^lib\/page\//, 'footnote: lib/page'],
   [/^lib\/db\//, 'footnote: lib/db'],
+  [/^lib\/model\//, 'footnote: lib/model'],
+  [/^lib\/(clips|packs|messages)\//, 'footnote: lib/clips, packs, messages'],
   [/^lib\/background\//, 'footnote: lib/background'],
   [/^lib\/[^/]+$/, 'footnote: lib/*.ts (messages, runtime)'],
   [/^components\//, 'footnote: components'],

@@ -14,8 +14,8 @@
  */
 import { FootnoteDatabase } from '@/lib/db/database';
 import { createClipsRepository } from '@/lib/db/clips';
-import { applyFilter, ClipSearch, noFilter } from '@/lib/db/clips-search';
-import type { Clip } from '@/lib/db/clips-schema';
+import { applyFilter, ClipSearch, noFilter } from '@/lib/clips/search';
+import type { Clip } from '@/lib/model/clip';
 import { createEvidenceRepository } from '@/lib/db/evidence-store';
 import { filterEvidence } from '@/components/evidence-format';
 import type { StoreData } from './store-data';

@@ -5,9 +5,9 @@
  * the built-in figures (assets/evidence.json) under new ids. Deterministic: the same seed gives the
  * same records, so every run searches the same store.
  */
-import type { Clip } from '@/lib/db/clips-schema';
-import type { Claim, Evidence } from '@/lib/db/records';
-import type { StoredClaim, StoredEvidence } from '@/lib/db/stored';
+import type { Clip } from '@/lib/model/clip';
+import type { Claim, Evidence } from '@/lib/model/records';
+import type { StoredClaim, StoredEvidence } from '@/lib/model/stored';
 
 export interface SourceArticle {
   url: string;

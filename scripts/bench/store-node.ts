@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseClaims, parseEvidence } from '@/lib/claims/catalogue';
-import { clipSchema } from '@/lib/db/clips-schema';
-import { storedClaimSchema, storedEvidenceSchema } from '@/lib/db/stored';
+import { clipSchema } from '@/lib/model/clip';
+import { storedClaimSchema, storedEvidenceSchema } from '@/lib/model/stored';
 import { describeZodError } from '@/lib/messages';
 import { articlePages, sourceArticle } from './fixtures';
 import { runStoreBench, type StoreBenchResult } from './store-core';

@@ -5,7 +5,7 @@ import type { FootnoteDatabase } from '@/lib/db/database';
 import { createDismissalRepository } from '@/lib/db/dismissals';
 import { createEvidenceRepository } from '@/lib/db/evidence-store';
 import { dispatch, request, type MessageType, type RequestOf } from '@/lib/messages';
-import { CLAIMS, builtin, ev, freshDb, pack, packText } from '../db/evidence-fixtures';
+import { CLAIMS, builtin, ev, freshDb, pack, packText } from '../model/evidence-fixtures';
 
 const dbs: FootnoteDatabase[] = [];
 afterEach(async () => {

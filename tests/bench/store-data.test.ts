@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clipSchema } from '@/lib/db/clips-schema';
-import type { Evidence } from '@/lib/db/records';
-import { storedEvidenceSchema } from '@/lib/db/stored';
+import { clipSchema } from '@/lib/model/clip';
+import type { Evidence } from '@/lib/model/records';
+import { storedEvidenceSchema } from '@/lib/model/stored';
 import { makeStoreData, random, sentencesOf } from '@/scripts/bench/store-data';
 
 const evidence: Evidence = {

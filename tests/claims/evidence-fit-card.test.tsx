@@ -10,8 +10,8 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Card, type CardProps } from '@/components/Card';
 import { groupFigures } from '@/components/CardFigures';
-import type { ArticleInfo, ClaimMatch } from '@/lib/claims/types';
-import { buildBuiltinPack } from '@/lib/db/builtin-pack';
+import type { ArticleInfo, ClaimMatch } from '@/lib/model/scan';
+import { buildBuiltinPack } from '@/lib/packs/builtin';
 import { rankFigures } from '@/lib/page/controller';
 import { loadEngine, scanFile } from '../../scripts/scan';
 

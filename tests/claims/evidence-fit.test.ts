@@ -1,6 +1,6 @@
 /**
  * Evidence that fits the article (issue 10), against the REAL built-in pack (assets/evidence.json
- * read by the extension's own loader, lib/db/builtin-pack) and real pages (tests/fixtures/articles):
+ * read by the extension's own loader, lib/packs/builtin) and real pages (tests/fixtures/articles):
  *
  * - One ranking everywhere: for every flagged claim on every fixture page, `npm run scan`'s
  *   evidence ids (records from the pack file) are the order the card shows (rankFigures, records
@@ -20,9 +20,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { orderEvidence } from '@/lib/claims/evidence-order';
-import type { ArticleInfo, ClaimMatch } from '@/lib/claims/types';
-import { buildBuiltinPack } from '@/lib/db/builtin-pack';
-import type { Evidence, Nation } from '@/lib/db/records';
+import type { ArticleInfo, ClaimMatch } from '@/lib/model/scan';
+import { buildBuiltinPack } from '@/lib/packs/builtin';
+import type { Evidence, Nation } from '@/lib/model/records';
 import { rankFigures } from '@/lib/page/controller';
 import { loadEngine, scanFile, type FileResult } from '../../scripts/scan';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimTime } from '@/lib/claims/claim-time';
 import { rankEvidence } from '@/lib/claims/rank';
-import type { Direction, Evidence, Nation } from '@/lib/db/records';
+import type { Direction, Evidence, Nation } from '@/lib/model/records';
 
 function ev(id: string, from: string, to: string, published: string, direction: Direction = 'counters', nation: Nation = 'England'): Evidence {
   return {

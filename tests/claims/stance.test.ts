@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '@/lib/claims/engine';
-import type { Stance } from '@/lib/claims/types';
+import type { Stance } from '@/lib/model/scan';
 
 const engine = createEngine();
 type Row = [sentence: string, claimId: string | 'none', stance?: Stance];

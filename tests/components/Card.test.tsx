@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { Card, formatPartialDate, type CardProps } from '@/components/Card';
 import { emptyFigures, groupFigures } from '@/components/CardFigures';
-import type { Evidence } from '@/lib/db/records';
+import type { Evidence } from '@/lib/model/records';
 
 const faceToFace: Evidence = {
   id: 'f2f-appointments-2020-21',

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { EvidenceForm, toEvidence, validate, valuesFrom } from '@/components/EvidenceForm';
-import type { Evidence } from '@/lib/db/records';
-import type { StoredClaim } from '@/lib/db/stored';
-import { CLAIMS, ev } from '../db/evidence-fixtures';
+import type { Evidence } from '@/lib/model/records';
+import type { StoredClaim } from '@/lib/model/stored';
+import { CLAIMS, ev } from '../model/evidence-fixtures';
 import { tick, typeInto, until } from './evidence-ui-helpers';
 
 const claims: StoredClaim[] = CLAIMS.map((c) => ({ ...c, origin: { kind: 'builtin', packId: 'builtin', packVersion: 1 }, updatedAt: 1 }));

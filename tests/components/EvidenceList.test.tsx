@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { EvidenceList, firstFigures, LIST_PAGE } from '@/components/EvidenceList';
 import { act } from 'preact/test-utils';
 import { filterEvidence, formatRecordDate, groupByClaim } from '@/components/evidence-format';
-import type { StoredClaim, StoredEvidence } from '@/lib/db/stored';
-import { CLAIMS, ev } from '../db/evidence-fixtures';
+import type { StoredClaim, StoredEvidence } from '@/lib/model/stored';
+import { CLAIMS, ev } from '../model/evidence-fixtures';
 
 const claims: StoredClaim[] = CLAIMS.map((c) => ({ ...c, origin: { kind: 'builtin', packId: 'builtin', packVersion: 1 }, updatedAt: 1 }));
 const stored = (e: ReturnType<typeof ev>, origin: StoredEvidence['origin'] = { kind: 'builtin', packId: 'builtin', packVersion: 1 }): StoredEvidence => ({ ...e, origin, updatedAt: 1 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { PopupView } from '@/components/PopupView';
-import type { ClaimMatch } from '@/lib/claims/types';
+import type { ClaimMatch } from '@/lib/model/scan';
 import type { TabState } from '@/lib/messages';
 
 const claim = (claimId: string, text: string, highlight = true): ClaimMatch => ({

@@ -4,7 +4,7 @@ import { createClipsRepository, type ClipsRepository } from '@/lib/db/clips';
 import { importClips } from '@/lib/db/clips-import';
 import { createClipHandlers, MAX_DRAFT_STARTS_PER_MINUTE } from '@/lib/background/clips';
 import { dispatch, request, type MessageType, type RequestOf } from '@/lib/messages';
-import { clip, GP_VOTE } from './clips-fixtures';
+import { clip, GP_VOTE } from '../clips/fixtures';
 
 let db: FootnoteDatabase;
 let repo: ClipsRepository;

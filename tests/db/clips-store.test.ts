@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FootnoteDatabase } from '@/lib/db/database';
 import { createClipsRepository, MAX_DRAFTS_PER_PAGE, type ClipsRepository } from '@/lib/db/clips';
-import { clipSchema, pageKey, parseTags, type ClipCapture } from '@/lib/db/clips-schema';
-import { clip, GP_VOTE } from './clips-fixtures';
+import { clipSchema, pageKey, parseTags, type ClipCapture } from '@/lib/model/clip';
+import { clip, GP_VOTE } from '../clips/fixtures';
 
 let db: FootnoteDatabase;
 let repo: ClipsRepository;

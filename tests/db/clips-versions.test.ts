@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FootnoteDatabase } from '@/lib/db/database';
 import { createClipsRepository } from '@/lib/db/clips';
 import { applySchemaVersions } from '@/lib/db/versions';
-import { clip } from './clips-fixtures';
+import { clip } from '../clips/fixtures';
 
 /** A database declared with the schema versions before `upTo` only: the store as an older Footnote left it. */
 function olderDatabase(name: string, upTo: number): Dexie {

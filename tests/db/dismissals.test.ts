@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FootnoteDatabase } from '@/lib/db/database';
-import { createDismissalRepository, pageKey } from '@/lib/db/dismissals';
-import { freshDb } from './evidence-fixtures';
+import { createDismissalRepository } from '@/lib/db/dismissals';
+import { pageKey } from '@/lib/model/page-key';
+import { freshDb } from '../model/evidence-fixtures';
 
 const dbs: FootnoteDatabase[] = [];
 afterEach(async () => {

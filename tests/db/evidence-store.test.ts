@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FootnoteDatabase } from '@/lib/db/database';
 import { createEvidenceRepository } from '@/lib/db/evidence-store';
-import { summaryLine } from '@/lib/db/pack-plan';
-import { CLAIMS, builtin, ev, freshDb, pack, packText, snapshot } from './evidence-fixtures';
+import { summaryLine } from '@/lib/packs/plan';
+import { CLAIMS, builtin, ev, freshDb, pack, packText, snapshot } from '../model/evidence-fixtures';
 
 const dbs: FootnoteDatabase[] = [];
 async function setup(seed = true) {

@@ -4,7 +4,7 @@ import { FootnoteDatabase } from '@/lib/db/database';
 import { createDismissalRepository } from '@/lib/db/dismissals';
 import { createEvidenceRepository } from '@/lib/db/evidence-store';
 import { applySchemaVersions } from '@/lib/db/versions';
-import { builtin, ev, pack, packText } from './evidence-fixtures';
+import { builtin, ev, pack, packText } from '../model/evidence-fixtures';
 
 /** The database as a Footnote that knew only the versions before `upTo` left it. */
 function olderDatabase(name: string, upTo: number): Dexie {

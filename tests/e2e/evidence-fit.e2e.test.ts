@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { buildBuiltinPack } from '../../lib/db/builtin-pack';
+import { buildBuiltinPack } from '../../lib/packs/builtin';
 import { rankFigures } from '../../lib/page/controller';
 import { loadEngine, scanHtml } from '../../scripts/scan';
 import type { TestPage } from './browsers';

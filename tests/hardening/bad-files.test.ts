@@ -13,15 +13,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClipHandlers } from '@/lib/background/clips';
 import { createEvidenceHandlers } from '@/lib/background/evidence-handlers';
 import { createClipsRepository } from '@/lib/db/clips';
-import { toFootnoteJson } from '@/lib/db/clips-export';
+import { toFootnoteJson } from '@/lib/clips/export';
 import { importClips } from '@/lib/db/clips-import';
 import { FootnoteDatabase } from '@/lib/db/database';
 import { createDismissalRepository } from '@/lib/db/dismissals';
 import { createEvidenceRepository } from '@/lib/db/evidence-store';
 import { createSiteSettingsRepository } from '@/lib/db/site-settings';
 import { dispatch, type Handlers } from '@/lib/messages';
-import { clip } from '../db/clips-fixtures';
-import { builtin, ev, pack, packText } from '../db/evidence-fixtures';
+import { clip } from '../clips/fixtures';
+import { builtin, ev, pack, packText } from '../model/evidence-fixtures';
 import { fuzzParams, fuzzTimeout } from './fuzz';
 import { HOSTILE_URLS } from './hostile';
 

@@ -18,11 +18,11 @@ import { EvidencePackTools } from '@/components/EvidencePackTools';
 import { EvidenceUndo } from '@/components/EvidenceUndo';
 import { PopupView } from '@/components/PopupView';
 import { SidePanel, type SidePanelProps } from '@/components/SidePanel';
-import { noFilter, panelRows } from '@/lib/db/clips-search';
-import type { Evidence } from '@/lib/db/records';
-import type { StoredClaim, StoredEvidence } from '@/lib/db/stored';
-import { clip } from '../db/clips-fixtures';
-import { ev } from '../db/evidence-fixtures';
+import { noFilter, panelRows } from '@/lib/clips/search';
+import type { Evidence } from '@/lib/model/records';
+import type { StoredClaim, StoredEvidence } from '@/lib/model/stored';
+import { clip } from '../clips/fixtures';
+import { ev } from '../model/evidence-fixtures';
 import { ALL_IN_ONE, HOSTILE_URLS, markupFound, PAYLOADS, shapeOf } from './hostile';
 
 const noop = () => undefined;

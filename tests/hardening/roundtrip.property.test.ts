@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ClaimMatch } from '@/lib/claims/types';
+import type { ClaimMatch } from '@/lib/model/scan';
 import { anchor } from '@/lib/page/anchor/anchor';
 import { describeOffsets } from '@/lib/page/anchor/describe';
 import { readPageText, toSourceRange } from '@/lib/page/anchor/page-text';

@@ -10,8 +10,8 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FootnoteDatabase } from '@/lib/db/database';
 import { applySchemaVersions } from '@/lib/db/versions';
-import { clip } from '../db/clips-fixtures';
-import { ev } from '../db/evidence-fixtures';
+import { clip } from '../clips/fixtures';
+import { ev } from '../model/evidence-fixtures';
 
 interface Declared {
   version: number;

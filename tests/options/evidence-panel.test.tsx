@@ -11,7 +11,7 @@ import type { FootnoteDatabase } from '@/lib/db/database';
 import { createDismissalRepository } from '@/lib/db/dismissals';
 import { createEvidenceRepository } from '@/lib/db/evidence-store';
 import { dispatch, request, type MessageType, type RequestOf } from '@/lib/messages';
-import { builtin, ev, freshDb, snapshot } from '../db/evidence-fixtures';
+import { builtin, ev, freshDb, snapshot } from '../model/evidence-fixtures';
 import { tick, typeInto, until } from '../components/evidence-ui-helpers';
 
 const dbs: FootnoteDatabase[] = [];

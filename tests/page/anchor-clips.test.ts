@@ -6,7 +6,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { FootnoteDatabase } from '@/lib/db/database';
 import { createClipsRepository, type ClipsRepository } from '@/lib/db/clips';
 import { importClips } from '@/lib/db/clips-import';
-import type { Clip } from '@/lib/db/clips-schema';
+import type { Clip } from '@/lib/model/clip';
 import { createClipHandlers } from '@/lib/background/clips';
 import { dispatch, request, type Handlers, type MessageType, type RequestOf } from '@/lib/messages';
 import { describeRange } from '@/lib/page/anchor/describe';

@@ -3,7 +3,7 @@ import { anchor } from '@/lib/page/anchor/anchor';
 import { cssPath, resolveCssPath } from '@/lib/page/anchor/css-path';
 import { describeOffsets, describeRange } from '@/lib/page/anchor/describe';
 import { readPageText, toSourceRange } from '@/lib/page/anchor/page-text';
-import { anchorSchema, type Selector } from '@/lib/page/anchor/selectors';
+import { anchorSchema, type Selector } from '@/lib/model/selectors';
 import { piecesOf } from '@/lib/page/text-map';
 import { wrapPieces } from '@/lib/page/wrap';
 import { loadGpVote } from './anchor-helpers';

@@ -3,11 +3,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ClaimMatch } from '@/lib/claims/types';
-import type { Claim, Evidence } from '@/lib/db/records';
+import type { ClaimMatch } from '@/lib/model/scan';
+import type { Claim, Evidence } from '@/lib/model/records';
 import { dispatch, request, type Handlers, type MessageType, type RequestOf } from '@/lib/messages';
 import { buildTextMap } from '@/lib/page/text-map';
-import { startHighlighting, splitForScan, rankFigures, pageUrlOf, type HighlightController, type Messenger, type PageScanner } from '@/lib/page/controller';
+import { pageKey } from '@/lib/model/page-key';
+import { startHighlighting, splitForScan, rankFigures, type HighlightController, type Messenger, type PageScanner } from '@/lib/page/controller';
 import { createCardHost, wxtCardUi } from '@/lib/page/card';
 import { markKey } from '@/lib/page/highlight';
 import { isFootnoteSplit } from '@/lib/page/wrap';
@@ -506,8 +507,8 @@ describe('dynamic pages', () => {
 });
 
 describe('helpers', () => {
-  it('pageUrlOf drops the fragment only', () => {
-    expect(pageUrlOf('https://a.example/x?y=1#z')).toBe('https://a.example/x?y=1');
+  it('pageKey drops the fragment only', () => {
+    expect(pageKey('https://a.example/x?y=1#z')).toBe('https://a.example/x?y=1');
   });
 
   it('rankFigures puts the figures that fit the article first, and marks later ones', () => {

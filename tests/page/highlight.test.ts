@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimMatch } from '@/lib/claims/types';
+import type { ClaimMatch } from '@/lib/model/scan';
 import { buildTextMap, type TextMap } from '@/lib/page/text-map';
 import { MarkSet, fallbackShort, markClaims, markKey, removeMark, setActive, type Mark } from '@/lib/page/highlight';
 import { ensureMarkStyle, MARK_STYLE_ATTR } from '@/lib/page/mark-style';

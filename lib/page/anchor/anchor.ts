@@ -7,7 +7,7 @@ import { buildTextMap } from '../text-map';
 import { resolveCssPath } from './css-path';
 import { matchQuote } from './match-quote';
 import { nodeIndexAt, skipFootnoteUi, toNormalizedRange, type PageText } from './page-text';
-import { quoteSelectorOf, type CssPoint, type RangeSelector, type Selector, type TextQuoteSelector } from './selectors';
+import { quoteSelectorOf, type CssPoint, type RangeSelector, type Selector, type TextQuoteSelector } from '../../model/selectors';
 
 export type AnchorVia = 'range' | 'position' | 'quote' | 'fuzzy';
 

@@ -6,7 +6,7 @@
 import { buildTextMap } from '../text-map';
 import { cssPath, pageElementOf } from './css-path';
 import { nodeIndexAt, skipFootnoteUi, sourceOffsetOf, toNormalizedRange, toSourceRange, type PageText } from './page-text';
-import type { CssPoint, Selector } from './selectors';
+import type { CssPoint, Selector } from '../../model/selectors';
 
 /** Characters of context kept on each side of a quote (as Hypothesis does). */
 export const CONTEXT_LENGTH = 32;

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import '../zod-config';
-import { nationSchema } from '../db/records';
+import './zod-config';
+import { nationSchema } from './records';
 
 export const stanceSchema = z.enum(['asserted', 'reported', 'rebutted', 'negated']);
 export type Stance = z.infer<typeof stanceSchema>;

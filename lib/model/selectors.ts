@@ -5,7 +5,7 @@
  * the page has it. Schemas in zod/mini: they travel in messages the content script checks.
  */
 import { z } from 'zod/mini';
-import '../../zod-config';
+import './zod-config';
 
 const offset = z.number().check(z.int(), z.nonnegative());
 const contextText = z.string().check(z.maxLength(200));

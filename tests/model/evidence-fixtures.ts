@@ -1,7 +1,7 @@
 /** Small, valid records for store tests (the real built-in data is tested in evidence-data.test.ts). */
 import { FootnoteDatabase } from '@/lib/db/database';
-import type { Claim, Evidence } from '@/lib/db/records';
-import { BUILTIN_PACK_ID, PACK_FORMAT, PACK_FORMAT_VERSION, type Pack } from '@/lib/db/pack';
+import type { Claim, Evidence } from '@/lib/model/records';
+import { BUILTIN_PACK_ID, PACK_FORMAT, PACK_FORMAT_VERSION, type Pack } from '@/lib/packs/pack';
 
 let n = 0;
 export function freshDb(): FootnoteDatabase {

@@ -3,7 +3,7 @@
  * Options-page messages carry these (the reader sees "built-in", "yours", "edited", "from pack X").
  */
 import { z } from 'zod/mini';
-import '../zod-config';
+import './zod-config';
 import { claimSchema, evidenceSchema, originSchema } from './records';
 
 const timestamp = z.number().check(z.int(), z.nonnegative());

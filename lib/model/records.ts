@@ -1,6 +1,6 @@
 // zod/mini, not classic zod: these schemas ship in the content script, which has a size budget.
 import { z } from 'zod/mini';
-import '../zod-config';
+import './zod-config';
 
 /** Dates in the record are as precise as the source is: a year, a month or a day. */
 export const partialDate = /* @__PURE__ */ z

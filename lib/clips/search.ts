@@ -10,7 +10,7 @@
  * queries, and there is no index to build when the panel opens (~0.6 s at 10,000 clips); it finds
  * the same clips, typos included.
  */
-import { pageKey, siteOf, type Clip } from './clips-schema';
+import { pageKey, siteOf, type Clip } from '../model/clip';
 
 /**
  * Words too common to narrow anything down ("the practices") are not searched for, nor found: a

@@ -1,4 +1,4 @@
-import type { Clip } from '@/lib/db/clips-schema';
+import type { Clip } from '@/lib/model/clip';
 
 /** The source of the test clips: a real GPonline report (see tests/fixtures/clips/gp-vote.html). */
 export const GP_VOTE = {

@@ -1,13 +1,13 @@
 /**
- * The side panel's search as a scan of each clip's lower-cased words (lib/db/clips-search.ts):
+ * The side panel's search as a scan of each clip's lower-cased words (lib/clips/search.ts):
  * what a query word finds (the start of a word from three letters, or two for the word being
  * typed; a whole word otherwise; never a stop word; punctuation separates words), typo forgiveness
  * as a fallback, and a search kept in step with edits. These are the answers the minisearch index
  * gave before (compared on the benchmark's 10,000 clips and 333 queries when it was replaced).
  */
 import { describe, expect, it } from 'vitest';
-import { ClipSearch, withinOneEdit } from '@/lib/db/clips-search';
-import { clip } from './clips-fixtures';
+import { ClipSearch, withinOneEdit } from '@/lib/clips/search';
+import { clip } from './fixtures';
 
 const clips = [
   clip({ id: 'q', quote: 'GP surgeries had been closed to face-to-face appointments', note: '', tags: [], title: 'GPonline', updatedAt: 2 }),

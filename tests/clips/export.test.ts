@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FootnoteDatabase } from '@/lib/db/database';
 import { createClipsRepository } from '@/lib/db/clips';
-import { canonicalClip, csvCell, toCsv, toFootnoteJson, toMarkdown, toWebAnnotationCollection, CSV_COLUMNS } from '@/lib/db/clips-export';
-import { importClips, parseClipsFile } from '@/lib/db/clips-import';
-import { clip, CLAIM_QUOTE, GP_VOTE } from './clips-fixtures';
+import { canonicalClip, csvCell, toCsv, toFootnoteJson, toMarkdown, toWebAnnotationCollection, CSV_COLUMNS } from '@/lib/clips/export';
+import { parseClipsFile } from '@/lib/clips/import';
+import { importClips } from '@/lib/db/clips-import';
+import { clip, CLAIM_QUOTE, GP_VOTE } from './fixtures';
 
 const EXPORTED = Date.UTC(2026, 10, 24, 12);
 

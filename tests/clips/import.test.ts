@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FootnoteDatabase } from '@/lib/db/database';
 import { createClipsRepository } from '@/lib/db/clips';
-import { toFootnoteJson } from '@/lib/db/clips-export';
-import { importClips, IMPORT_LIMITS } from '@/lib/db/clips-import';
-import { clip } from './clips-fixtures';
+import { toFootnoteJson } from '@/lib/clips/export';
+import { IMPORT_LIMITS } from '@/lib/clips/import';
+import { importClips } from '@/lib/db/clips-import';
+import { clip } from './fixtures';
 
 let db: FootnoteDatabase;
 beforeEach(async () => {

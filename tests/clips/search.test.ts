@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilter, claimCounts, ClipSearch, dayOf, panelRows, tagCounts } from '@/lib/db/clips-search';
-import { clip, GP_VOTE } from './clips-fixtures';
+import { applyFilter, claimCounts, ClipSearch, dayOf, panelRows, tagCounts } from '@/lib/clips/search';
+import { clip, GP_VOTE } from './fixtures';
 
 const PULSE = 'https://www.pulsetoday.co.uk/news/politics/bma-urges-health-secretary-to-address-micromanagement-of-gps-by-nhs-england/';
 const day = (d: number, h = 12) => Date.UTC(2026, 10, d, h);

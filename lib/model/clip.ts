@@ -4,8 +4,8 @@
  * Notes, tags and titles are the reader's or the page's words: untrusted text, shown as text only.
  */
 import { z } from 'zod/mini';
-import '../zod-config';
-import { anchorSchema } from '../page/anchor/selectors';
+import './zod-config';
+import { anchorSchema } from './selectors';
 import { isHttpUrl, partialDate, recordId } from './records';
 
 export const CLIP_LIMITS = {

@@ -7,8 +7,8 @@
  * and id) and the field. Nothing here touches the store.
  */
 import { z } from 'zod/mini';
-import '../zod-config';
-import { claimSchema, evidenceSchema, recordId, type Claim, type Evidence } from './records';
+import '../model/zod-config';
+import { claimSchema, evidenceSchema, recordId, type Claim, type Evidence } from '../model/records';
 
 export const PACK_FORMAT = 'footnote-evidence-pack';
 export const PACK_FORMAT_VERSION = 1;

@@ -6,13 +6,13 @@
  */
 import claimCatalogue from '@/assets/claims.json';
 import evidence from '@/assets/evidence.json';
-import { BUILTIN_CLAIM_IDS } from './claim-ids';
+import { BUILTIN_CLAIM_IDS } from '../model/claim-ids';
 import { BUILTIN_PACK_ID, PACK_FORMAT, PACK_FORMAT_VERSION, readPackData, type Pack } from './pack';
 
 export const BUILTIN_PACK_VERSION = 2;
 const BUILTIN_PACK_CREATED = '2026-11-23T00:00:00.000Z';
 
-export { BUILTIN_CLAIM_IDS } from './claim-ids';
+export { BUILTIN_CLAIM_IDS } from '../model/claim-ids';
 
 /** The claim records of the catalogue file (assets/claims.json), whether it holds an array or `{ claims: [...] }`. */
 export function builtinClaimRecords(file: unknown = claimCatalogue): unknown[] {

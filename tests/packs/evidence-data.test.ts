@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import raw from '@/assets/evidence.json';
-import { evidenceSchema, isHttpUrl } from '@/lib/db/records';
+import { evidenceSchema, isHttpUrl } from '@/lib/model/records';
 import { describeZodError } from '@/lib/messages';
 
 /** The claim ids are fixed across the team (claim engine, store, card, ranking). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import evidence from '@/assets/evidence.json';
-import { BUILTIN_CLAIM_IDS, BUILTIN_PACK_VERSION, buildBuiltinPack, builtinClaimRecords } from '@/lib/db/builtin-pack';
-import { claimSchema } from '@/lib/db/records';
-import { CLAIMS } from './evidence-fixtures';
+import { BUILTIN_CLAIM_IDS, BUILTIN_PACK_VERSION, buildBuiltinPack, builtinClaimRecords } from '@/lib/packs/builtin';
+import { claimSchema } from '@/lib/model/records';
+import { CLAIMS } from '../model/evidence-fixtures';
 
 describe('the built-in pack', () => {
   it('holds every record of assets/evidence.json under the reserved id and its version', () => {

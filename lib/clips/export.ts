@@ -3,8 +3,8 @@
  * without loss), Markdown (ready to paste into a letter), CSV (one row a clip, safe to open in a
  * spreadsheet) and W3C Web Annotation JSON-LD (for annotation tools). Pure: clips in, text out.
  */
-import type { Selector } from '../page/anchor/selectors';
-import { siteOf, type Clip, type CounterSnapshot } from './clips-schema';
+import type { Selector } from '../model/selectors';
+import { siteOf, type Clip, type CounterSnapshot } from '../model/clip';
 
 export const CLIPS_FORMAT = 'footnote-clips';
 export const CLIPS_FORMAT_VERSION = 1;

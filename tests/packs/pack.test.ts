@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PACK_BYTES, checkPackSize, readPack } from '@/lib/db/pack';
-import { CLAIMS, ev, pack, packText } from './evidence-fixtures';
+import { MAX_PACK_BYTES, checkPackSize, readPack } from '@/lib/packs/pack';
+import { CLAIMS, ev, pack, packText } from '../model/evidence-fixtures';
 
 const known = { knownClaimIds: CLAIMS.map((c) => c.id) };
 const good = pack('lmc-figures', 1, [ev('a'), ev('b')]);

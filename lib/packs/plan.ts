@@ -10,9 +10,9 @@
  *   is refused unless the content is identical.
  * - Records of the pack that a newer version no longer has are removed, unless the reader edited them.
  */
-import type { Claim, Evidence, Origin } from './records';
+import type { Claim, Evidence, Origin } from '../model/records';
 import type { PackInfo } from './pack';
-import { tombstoneId, type StoredClaim, type StoredEvidence } from './stored';
+import { tombstoneId, type StoredClaim, type StoredEvidence } from '../model/stored';
 
 export type PlanMode = 'seed' | 'import';
 
