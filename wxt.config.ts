@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { bundleReport } from './scripts/bench/bundle-report';
+import { vendorHardening } from './scripts/build/vendor-hardening';
 
 // Firefox temporary add-ons need a stable id; the e2e harness also pins the moz-extension UUID with it.
 export const GECKO_ID = 'footnote@footnote-extension.org';
@@ -10,6 +11,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [
       preact({ prefreshEnabled: false, devToolsEnabled: false }),
+      vendorHardening(),
       // `npm run bench` sets this to learn what each dependency adds to the content script.
       ...(process.env.FOOTNOTE_BUNDLE_REPORT ? [bundleReport(process.env.FOOTNOTE_BUNDLE_REPORT)] : []),
     ],
