@@ -14,7 +14,7 @@
 import { detectArticle, type ArticleDetection, type PageSignals } from './article';
 import type { Evidence } from '../model/records';
 import { rankedEvidenceIds } from './evidence-order';
-import { nationOf, publishedFrom, type DateCandidate } from './meta';
+import { addressDateCandidate, nationOf, publishedFrom, type DateCandidate } from './meta';
 import { CLAIM_IDS, gateOf, NEGATOR, PATTERNS, type ClaimId, type ClaimPattern } from './patterns';
 import { blockAround, clauseOf, quotations, sentences, type Span } from './segment';
 import { stanceOf } from './stance';
@@ -265,7 +265,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       title,
       signals: [...detection.signals, ...topic.signals],
     };
-    const published = publishedFrom(input.dates ?? []);
+    // The page's own dates first; its address only where the page shows none.
+    const published = publishedFrom([...(input.dates ?? []), ...addressDateCandidate(input.url)]);
     if (published) article.published = published;
     const nation = nationOf(title, input.text, host);
     if (nation) article.nation = nation;
