@@ -265,8 +265,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
       title,
       signals: [...detection.signals, ...topic.signals],
     };
-    // The page's own dates first; its address only where the page shows none.
-    const published = publishedFrom([...(input.dates ?? []), ...addressDateCandidate(input.url)]);
+    // The dates the page shows first; then its address, the tab's own before the one the page names.
+    const dates = input.dates ?? [];
+    const shown = dates.filter((d) => !d.how.startsWith('url'));
+    const named = dates.filter((d) => d.how.startsWith('url'));
+    const published = publishedFrom([...shown, ...addressDateCandidate(input.url), ...named]);
     if (published) article.published = published;
     const nation = nationOf(title, input.text, host);
     if (nation) article.nation = nation;

@@ -86,10 +86,10 @@ export function dateFromAddress(url: string): string | null {
   return null;
 }
 
-/** The candidate an address gives, for use after every date the page itself shows. */
-export function addressDateCandidate(url: string): DateCandidate[] {
+/** The candidate an address gives, for use after every date the page itself shows ("url", or "url:canonical"). */
+export function addressDateCandidate(url: string, how = 'url'): DateCandidate[] {
   const date = dateFromAddress(url);
-  return date ? [{ how: 'url', value: date }] : [];
+  return date ? [{ how, value: date }] : [];
 }
 
 export function publishedFrom(candidates: readonly DateCandidate[]): Published | null {
