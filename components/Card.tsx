@@ -5,6 +5,7 @@
  * the card puts where the card lives (on web pages: inside the card's shadow root).
  */
 import type { TargetedKeyboardEvent } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Direction } from '@/lib/model/records';
 import type { Stance } from '@/lib/model/scan';
 import { byDirection, type CardArticle, type CardFigure, type CardFigures, type CardSpeaksOf } from './CardFigures';
@@ -92,13 +93,24 @@ function Figure({ figure, tagged }: { figure: CardFigure; tagged?: boolean }) {
   );
 }
 
-/** The figures beyond the lead, behind a disclosure (a <summary> is reached and opened by keyboard). */
+/**
+ * The figures beyond the lead, behind a disclosure: its <summary> is in the tab order, and Enter or
+ * Space opens and closes it. The keys are handled here, not left to the browser, because Firefox
+ * did not toggle a <summary> in the card's shadow root from the keyboard; the click (and its
+ * toggle) stays the browser's, and `open` follows it.
+ */
 function MoreFigures({ figures }: { figures: readonly CardFigure[] }) {
+  const [open, setOpen] = useState(false);
   if (figures.length === 0) return null;
   const groups = byDirection(figures);
+  const onKey = (event: TargetedKeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    setOpen((was) => !was);
+  };
   return (
-    <details class="fn-more">
-      <summary>More figures ({figures.length})</summary>
+    <details class="fn-more" open={open} onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
+      <summary onKeyDown={onKey}>More figures ({figures.length})</summary>
       {MORE_GROUPS.map(({ direction, title }) =>
         groups[direction].length === 0 ? null : (
           <section class={`fn-group fn-group-${direction}`} aria-labelledby={`fn-group-${direction}`} key={direction}>
@@ -181,7 +193,8 @@ export function Card(props: CardProps) {
               </ul>
             </section>
           )}
-          <MoreFigures figures={figures.more} />
+          {/* A new claim's card starts with the disclosure closed. */}
+          <MoreFigures figures={figures.more} key={props.quote} />
         </>
       )}
 

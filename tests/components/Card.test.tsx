@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { Card, formatPartialDate, type CardProps } from '@/components/Card';
 import { emptyFigures, groupFigures } from '@/components/CardFigures';
 import type { Evidence } from '@/lib/model/records';
@@ -129,6 +130,28 @@ describe('Card', () => {
     expect([...more.querySelectorAll('.fn-figure-value')].map(text)).toEqual(['figure c', 'figure d', 'figure q', 'figure s2']);
     expect(more.querySelector('.fn-direction')).toBeNull(); // the headings say it
     expect(host.querySelectorAll('.fn-figure')).toHaveLength(7);
+  });
+
+  it('opens and closes "More figures" with Enter and Space on its summary, and a new claim starts it closed', () => {
+    const counters = ['a', 'b', 'c'].map((id) => ({ evidence: { ...faceToFace, id, figure: `figure ${id}` } }));
+    const host = show(props({ figures: groupFigures(counters) }));
+    const details = () => host.querySelector<HTMLDetailsElement>('details.fn-more')!;
+    const press = (key: string) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      act(() => {
+        details().querySelector('summary')!.dispatchEvent(event);
+      });
+      return event.defaultPrevented;
+    };
+    expect(details().open).toBe(false);
+    expect(press('Enter')).toBe(true); // the browser does not toggle it a second time
+    expect(details().open).toBe(true);
+    press(' ');
+    expect(details().open).toBe(false);
+    expect(press('a')).toBe(false);
+    press('Enter');
+    act(() => render(<Card {...props({ quote: 'another claim', figures: groupFigures(counters) })} />, host));
+    expect(details().open).toBe(false);
   });
 
   it('opens with one plain line on how the record stands, from the lead figure\'s own fields', () => {
