@@ -1,8 +1,9 @@
 /**
  * The context card: what the page says, the plain claim it matched, and the record with its
- * sources. Pure: props in, events out. Every string is rendered as text (Preact escapes it); no
- * HTML from a page or a pack is ever parsed here. Its stylesheet is Card.css, which whoever mounts
- * the card puts where the card lives (on web pages: inside the card's shadow root).
+ * sources. Pure: props in, events out; its one piece of state is whether "More figures" is open.
+ * Every string is rendered as text (Preact escapes it); no HTML from a page or a pack is ever
+ * parsed here. Its stylesheet is Card.css, which whoever mounts the card puts where the card lives
+ * (on web pages: inside the card's shadow root).
  */
 import type { TargetedKeyboardEvent } from 'preact';
 import { useState } from 'preact/hooks';
