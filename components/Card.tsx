@@ -1,13 +1,16 @@
 /**
  * The context card: what the page says, the plain claim it matched, and the record with its
- * sources. Pure: props in, events out. Every string is rendered as text (Preact escapes it); no
- * HTML from a page or a pack is ever parsed here. Its stylesheet is Card.css, which whoever mounts
- * the card puts where the card lives (on web pages: inside the card's shadow root).
+ * sources. Pure: props in, events out; its one piece of state is whether "More figures" is open.
+ * Every string is rendered as text (Preact escapes it); no HTML from a page or a pack is ever
+ * parsed here. Its stylesheet is Card.css, which whoever mounts the card puts where the card lives
+ * (on web pages: inside the card's shadow root).
  */
 import type { TargetedKeyboardEvent } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Direction } from '@/lib/model/records';
 import type { Stance } from '@/lib/model/scan';
-import type { CardArticle, CardFigure, CardFigures, CardSpeaksOf } from './CardFigures';
+import { byDirection, type CardArticle, type CardFigure, type CardFigures, type CardSpeaksOf } from './CardFigures';
+import { formatPartialDate, standingLine, yearsAwayWarning } from './card-standing';
 
 /** A time word as the page set it, but not shouted: a headline's "STILL" reads "still". */
 const plainCase = (words: string): string => (words === words.toUpperCase() ? words.toLowerCase() : words);
@@ -42,15 +45,7 @@ export interface CardProps {
   onKeyDown?: (event: TargetedKeyboardEvent<HTMLElement>) => void;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2021", "May 2021" or "12 May 2021": as precise as the record is. */
-export function formatPartialDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
-  if (!monthName) return year ?? date;
-  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
-}
+export { formatPartialDate } from './card-standing';
 
 const STANCE_WORDS: Record<Stance, string> = {
   asserted: 'the article states it as fact',
@@ -59,20 +54,26 @@ const STANCE_WORDS: Record<Stance, string> = {
   negated: 'the article denies it',
 };
 
-/** Each group shows its first figures (the best ranked); the rest wait behind "more". */
-const GROUPS: { direction: Direction; title: string; shown: number }[] = [
-  { direction: 'counters', title: 'What the record shows', shown: 2 },
-  { direction: 'context', title: 'Figures that qualify it', shown: 1 },
-  { direction: 'supports', title: 'Figures that partly support the claim', shown: 1 },
+/** What each figure does to the claim, said on each lead figure and as the parts of "More figures". */
+const DIRECTION_TAG: Record<Direction, string> = {
+  counters: 'Counters the claim',
+  context: 'Qualifies it',
+  supports: 'Partly supports the claim',
+};
+const MORE_GROUPS: { direction: Direction; title: string }[] = [
+  { direction: 'counters', title: 'Counter-figures' },
+  { direction: 'context', title: 'Figures that qualify it' },
+  { direction: 'supports', title: 'Figures that partly support the claim' },
 ];
 
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
 
-function Figure({ figure }: { figure: CardFigure }) {
+function Figure({ figure, tagged }: { figure: CardFigure; tagged?: boolean }) {
   const { evidence, afterArticle } = figure;
   const { source } = evidence;
   return (
-    <li class="fn-figure" data-evidence={evidence.id}>
+    <li class={`fn-figure fn-figure-${evidence.direction}`} data-evidence={evidence.id} data-direction={evidence.direction}>
+      {tagged && <p class="fn-direction">{DIRECTION_TAG[evidence.direction]}</p>}
       <p class="fn-figure-value">{evidence.figure}</p>
       <p class="fn-figure-meta">
         <span class="fn-period">{evidence.period.label}</span>
@@ -93,9 +94,45 @@ function Figure({ figure }: { figure: CardFigure }) {
   );
 }
 
+/**
+ * The figures beyond the lead, behind a disclosure: its <summary> is in the tab order, and Enter or
+ * Space opens and closes it. The keys are handled here, not left to the browser, because Firefox
+ * did not toggle a <summary> in the card's shadow root from the keyboard; the click (and its
+ * toggle) stays the browser's, and `open` follows it.
+ */
+function MoreFigures({ figures }: { figures: readonly CardFigure[] }) {
+  const [open, setOpen] = useState(false);
+  if (figures.length === 0) return null;
+  const groups = byDirection(figures);
+  const onKey = (event: TargetedKeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    setOpen((was) => !was);
+  };
+  return (
+    <details class="fn-more" open={open} onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
+      <summary onKeyDown={onKey}>More figures ({figures.length})</summary>
+      {MORE_GROUPS.map(({ direction, title }) =>
+        groups[direction].length === 0 ? null : (
+          <section class={`fn-group fn-group-${direction}`} aria-labelledby={`fn-group-${direction}`} key={direction}>
+            <h4 id={`fn-group-${direction}`}>{title}</h4>
+            <ul>
+              {groups[direction].map((figure) => (
+                <Figure figure={figure} key={figure.evidence.id} />
+              ))}
+            </ul>
+          </section>
+        ),
+      )}
+    </details>
+  );
+}
+
 export function Card(props: CardProps) {
   const { status, figures } = props;
-  const total = figures.counters.length + figures.context.length + figures.supports.length;
+  const total = figures.lead.length + figures.more.length;
+  const standing = standingLine(figures.lead[0]);
+  const yearsAway = yearsAwayWarning(figures.lead, props.article?.date);
   return (
     <section
       class="fn-card"
@@ -124,6 +161,7 @@ export function Card(props: CardProps) {
       {props.article && (
         <p class="fn-article">
           Article: {props.article.date ? formatPartialDate(props.article.date) : 'date not found'}
+          {props.article.date && props.article.dateFromAddress && ' (read from its address)'}
           <span aria-hidden="true"> · </span>
           {props.article.nation ?? 'nation not clear'}
         </p>
@@ -142,35 +180,22 @@ export function Card(props: CardProps) {
 
       {status.kind === 'ready' && (
         <>
+          {standing && <p class="fn-standing">{standing}</p>}
+          {yearsAway && <p class="fn-years-away">{yearsAway}</p>}
           {props.nationNote && <p class="fn-nation-note">{props.nationNote}</p>}
           {total === 0 && <p class="fn-empty">Footnote has no figure for this claim yet.</p>}
-          {GROUPS.map(({ direction, title, shown }) => {
-            const group = figures[direction];
-            if (group.length === 0) return null;
-            const rest = group.slice(shown);
-            return (
-              <section class={`fn-group fn-group-${direction}`} aria-labelledby={`fn-group-${direction}`} key={direction}>
-                <h3 id={`fn-group-${direction}`}>{title}</h3>
-                <ul>
-                  {group.slice(0, shown).map((figure) => (
-                    <Figure figure={figure} key={figure.evidence.id} />
-                  ))}
-                </ul>
-                {rest.length > 0 && (
-                  <details class="fn-more">
-                    <summary>
-                      {rest.length} more {rest.length === 1 ? 'figure' : 'figures'}
-                    </summary>
-                    <ul>
-                      {rest.map((figure) => (
-                        <Figure figure={figure} key={figure.evidence.id} />
-                      ))}
-                    </ul>
-                  </details>
-                )}
-              </section>
-            );
-          })}
+          {figures.lead.length > 0 && (
+            <section class="fn-lead" aria-labelledby="fn-lead-title">
+              <h3 id="fn-lead-title">What the record shows</h3>
+              <ul>
+                {figures.lead.map((figure) => (
+                  <Figure figure={figure} tagged key={figure.evidence.id} />
+                ))}
+              </ul>
+            </section>
+          )}
+          {/* A new claim's card starts with the disclosure closed. */}
+          <MoreFigures figures={figures.more} key={props.quote} />
         </>
       )}
 

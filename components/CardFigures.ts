@@ -1,6 +1,7 @@
 /**
- * The card's evidence, grouped by what each figure does to the claim. Kept apart from Card.tsx so
- * that the content script can prepare card props without loading the card (which loads on first use).
+ * The card's evidence: the few figures it leads with and the rest, in ranked order. Kept apart from
+ * Card.tsx so that the content script can prepare card props without loading the card (which
+ * loads on first use).
  */
 import type { Direction, Evidence } from '@/lib/model/records';
 
@@ -14,6 +15,8 @@ export interface CardFigure {
 export interface CardArticle {
   date: string | null;
   nation: string | null;
+  /** The page showed no date: it was read from the page's address (/2014/06/29/). */
+  dateFromAddress?: boolean;
 }
 
 /** The period the claim speaks of, where words in the sentence set it: "first lockdown", "March – June 2020". */
@@ -22,14 +25,38 @@ export interface CardSpeaksOf {
   period: string;
 }
 
-/** Evidence grouped by what it does to the claim; each group in ranked order. */
-export type CardFigures = Record<Direction, CardFigure[]>;
+export interface CardFigures {
+  /**
+   * At most three, in this order: the best-ranked figure that answers the claim (a counter-figure,
+   * or one that qualifies it where there is none), the next one, and the best-ranked figure that
+   * partly supports the claim where the record has one.
+   */
+  lead: CardFigure[];
+  /** Every other figure, in ranked order (the card keeps them behind "More figures (N)"). */
+  more: CardFigure[];
+}
 
-export const emptyFigures = (): CardFigures => ({ counters: [], context: [], supports: [] });
+export const emptyFigures = (): CardFigures => ({ lead: [], more: [] });
 
-/** Splits evidence by direction, keeping the order given (the ranked order) within each group. */
+/** The figures answering the claim that the card leads with; one figure that partly supports it joins them. */
+export const LEAD_ANSWERS = 2;
+
+const answers = (f: CardFigure) => f.evidence.direction !== 'supports';
+
+/**
+ * Picks the lead from evidence in ranked order, keeping that order everywhere else: the first
+ * figure is the ranking's first answer (what `npm run scan` lists first).
+ */
 export function groupFigures(figures: readonly CardFigure[]): CardFigures {
-  const groups = emptyFigures();
+  const lead = figures.filter(answers).slice(0, LEAD_ANSWERS);
+  const support = figures.find((f) => !answers(f));
+  if (support) lead.push(support);
+  return { lead, more: figures.filter((f) => !lead.includes(f)) };
+}
+
+/** The figures behind "More figures", split by what each does to the claim, each part in ranked order. */
+export function byDirection(figures: readonly CardFigure[]): Record<Direction, CardFigure[]> {
+  const groups: Record<Direction, CardFigure[]> = { counters: [], context: [], supports: [] };
   for (const figure of figures) groups[figure.evidence.direction].push(figure);
   return groups;
 }

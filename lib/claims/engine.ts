@@ -14,7 +14,7 @@
 import { detectArticle, type ArticleDetection, type PageSignals } from './article';
 import type { Evidence } from '../model/records';
 import { rankedEvidenceIds } from './evidence-order';
-import { nationOf, publishedFrom, type DateCandidate } from './meta';
+import { addressDateCandidate, nationOf, publishedFrom, type DateCandidate } from './meta';
 import { CLAIM_IDS, gateOf, NEGATOR, PATTERNS, type ClaimId, type ClaimPattern } from './patterns';
 import { blockAround, clauseOf, quotations, sentences, type Span } from './segment';
 import { stanceOf } from './stance';
@@ -265,7 +265,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
       title,
       signals: [...detection.signals, ...topic.signals],
     };
-    const published = publishedFrom(input.dates ?? []);
+    // The dates the page shows first; then its address, the tab's own before the one the page names.
+    const dates = input.dates ?? [];
+    const shown = dates.filter((d) => !d.how.startsWith('url'));
+    const named = dates.filter((d) => d.how.startsWith('url'));
+    const published = publishedFrom([...shown, ...addressDateCandidate(input.url), ...named]);
     if (published) article.published = published;
     const nation = nationOf(title, input.text, host);
     if (nation) article.nation = nation;

@@ -7,6 +7,7 @@
  */
 import type { Evidence, Nation } from '../model/records';
 import { claimTime, describeSpan, type ClaimTime } from './claim-time';
+import { sentenceMeasure } from './measure';
 import { rankEvidence, type RankedEvidence } from './rank';
 import type { ArticleInfo, ClaimMatch } from '../model/scan';
 
@@ -35,7 +36,7 @@ export function orderEvidence(evidence: readonly Evidence[], claimText: string, 
   const published = article?.published?.date ?? null;
   const nation: Nation | null = article?.nation?.nation ?? null;
   const time = claimTime(claimText, published);
-  const { ranked, nationNote } = rankEvidence(evidence, { claimTime: time, published, nation });
+  const { ranked, nationNote } = rankEvidence(evidence, { claimTime: time, published, nation, measure: sentenceMeasure(claimText) });
   const byId = new Map(evidence.map((e) => [e.id, e]));
   return {
     figures: ranked.map((r) => ({ ...r, evidence: byId.get(r.id)! })),

@@ -1,7 +1,8 @@
 /**
  * The article's date and nation, each with how it was found. The page layer collects
  * candidate dates in order of trust (JSON-LD datePublished, article:published_time, <time datetime>,
- * a dated byline); the first that parses wins. The nation comes from the outlet where that is clear
+ * a dated byline), then the date in the page's address where the page shows none; the first that
+ * parses wins. The nation comes from the outlet where that is clear
  * and otherwise from words only one nation's news uses (NHS Scotland, the Welsh Government, Stormont).
  */
 import type { Nation } from '../model/records';
@@ -53,6 +54,42 @@ export function parseDate(value: string): string | null {
     return `${y}-${pad(m)}-${pad(Number(d))}`;
   }
   return null;
+}
+
+// An address's date as news sites write it: /2014/06/29/, /2021-05-04/, /20210504/, or /2014/06/ (a
+// month). It must stand between slashes (or end the path): a story id like /article-4780906/ is no date.
+const ADDRESS_DATES: readonly RegExp[] = [
+  /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])(?=\/|$)/,
+  /\/((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=\/|$|[-_.])/,
+  /\/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\/|$)/,
+  /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])(?=\/)/,
+];
+
+/**
+ * The date a page's address carries (YYYY-MM-DD, or YYYY-MM for /2014/06/), else null. Read only
+ * from the path, never the query or the host; a date that is no calendar date is no date.
+ */
+export function dateFromAddress(url: string): string | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  for (const re of ADDRESS_DATES) {
+    const m = re.exec(path);
+    if (!m) continue;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+    if (!valid(y, mo, d)) return null;
+    return d === undefined ? `${y}-${pad(mo)}` : `${y}-${pad(mo)}-${pad(d)}`;
+  }
+  return null;
+}
+
+/** The candidate an address gives, for use after every date the page itself shows ("url", or "url:canonical"). */
+export function addressDateCandidate(url: string, how = 'url'): DateCandidate[] {
+  const date = dateFromAddress(url);
+  return date ? [{ how, value: date }] : [];
 }
 
 export function publishedFrom(candidates: readonly DateCandidate[]): Published | null {

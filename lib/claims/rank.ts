@@ -2,21 +2,25 @@
  * Orders the evidence for one flagged claim so that the first figure speaks to the same time and
  * place as the claim.
  *
- * What "first" means: the card shows the record in direction groups, counter-figures first, then
- * figures that qualify the claim (context), then figures that partly support it. Within each group
- * the order is: figures published before the article before later ones; figures for the article's
- * own nation before the rest; then the figure whose period covers the claim's time or ends nearest
- * before it; among figures that cover it, the one that speaks most precisely of that time (the
- * larger share of its own period inside the claim's time), then the one covering more of it; then
- * a UK-wide figure before another nation's (it covers the article's nation too, but a figure from
- * the wrong time misleads more than England's figure labelled as England's); where nothing tells
- * them apart (an undated article), the newest figure first, as the store lists them, then by id: the
- * order never depends on the order records arrive in, so the card (records from the store) and
- * `npm run scan` (records from the pack file) always agree. So for "during the first lockdown" the first counter-figure is the one nearest spring 2020 and
- * the first supporting figure is a spring-2020 one.
+ * What "first" means: where the sentence speaks of GPs' hours (measure.ts), figures of hours and of
+ * GPs published by the article's time come before all others. Then by direction: counter-figures
+ * first, then figures that qualify the claim (context), then figures that partly support it. Within
+ * each direction the order is: figures published before the article before later ones; figures for
+ * the article's own nation before the rest; then the figure whose period covers the claim's time or
+ * ends nearest before it; among figures that cover it, the one that speaks most precisely of that
+ * time (the larger share of its own period inside the claim's time), then the one covering more of
+ * it; then the original publisher's page before a copy of it (a reprint, a mirror); then a UK-wide
+ * figure before another nation's (it covers the article's nation too, but a figure from the wrong
+ * time misleads more than England's figure labelled as England's); where nothing tells them apart
+ * (an undated article), the newest figure first, as the store lists them, then by id: the order
+ * never depends on the order records arrive in, so the card (records from the store) and
+ * `npm run scan` (records from the pack file) always agree. So for "during the first lockdown" the
+ * first counter-figure is the one nearest spring 2020 and the first supporting figure is a
+ * spring-2020 one.
  */
 import type { Direction, Evidence, Nation } from '../model/records';
 import { monthIndex, type MonthSpan } from './claim-time';
+import { figureMeasure, isCopy, type Measure } from './measure';
 
 export interface RankedEvidence {
   id: string;
@@ -29,6 +33,10 @@ export interface RankedEvidence {
   distance: number;
   /** Months the figure's period shares with the claim's time: more speaks to more of the claim. */
   overlap: number;
+  /** The sentence speaks of a measure (GPs' hours) and the figure is of it. */
+  measureMatch: boolean;
+  /** The source is a copy of another publisher's page (the original, where stored, comes first). */
+  copy: boolean;
 }
 
 export interface Ranking {
@@ -44,6 +52,8 @@ export interface RankContext {
   published: string | null;
   /** The article's nation or null when it is not clear (figures are then not filtered by nation). */
   nation: Nation | null;
+  /** What the sentence measures (measure.ts), where that decides which figures answer it; null otherwise. */
+  measure?: Measure | null;
 }
 
 const DIRECTION_ORDER: Record<Direction, number> = { counters: 0, context: 1, supports: 2 };
@@ -107,19 +117,27 @@ export function rankEvidence(evidence: readonly Evidence[], context: RankContext
       afterArticle,
       distance: distance(period, context.claimTime),
       overlap: shared,
+      measureMatch: !!context.measure && figureMeasure(e) === context.measure,
+      copy: isCopy(e.source),
     };
     // The share of the figure's own period that lies in the claim's time: a figure for April 2020
     // speaks of the first lockdown more precisely than one for March 2020 – March 2021.
     return { ranked, fit, end: period.to, precision: shared / (period.to - period.from + 1) };
   });
+  // A figure of the measure the sentence speaks of, published by the article's time, answers it
+  // before any figure of another measure, whatever each does to the claim: a sentence on GPs' hours
+  // is answered by hours and numbers of GPs first, not by a count of appointments.
+  const fits = (k: (typeof keyed)[number]) => Number(k.ranked.measureMatch && !k.ranked.afterArticle);
   keyed.sort(
     (a, b) =>
+      fits(b) - fits(a) ||
       DIRECTION_ORDER[a.ranked.direction] - DIRECTION_ORDER[b.ranked.direction] ||
       Number(a.ranked.afterArticle) - Number(b.ranked.afterArticle) ||
       Number(b.fit === 2) - Number(a.fit === 2) ||
       a.ranked.distance - b.ranked.distance ||
       b.precision - a.precision ||
       b.ranked.overlap - a.ranked.overlap ||
+      Number(a.ranked.copy) - Number(b.ranked.copy) ||
       b.fit - a.fit ||
       b.end - a.end ||
       (a.ranked.id < b.ranked.id ? -1 : a.ranked.id > b.ranked.id ? 1 : 0),

@@ -1,11 +1,11 @@
 /**
  * Who published a page and when, where the page says so: Open Graph's og:site_name, the
  * article:published_time meta tag, and schema.org JSON-LD (publisher.name, datePublished); then
- * the date as the card reads it (a <time datetime>, a byline) and the publisher a page names after
+ * the date as the card reads it (a <time datetime>, a byline, else the page's address) and the publisher a page names after
  * its headline in its title ("LET US SEE THE DOCTOR | Daily Record"). What the page does not say is
  * left out, never guessed.
  */
-import { publishedFrom } from '../claims/meta';
+import { addressDateCandidate, publishedFrom } from '../claims/meta';
 import { readDates } from './extract';
 
 export interface PageMeta {
@@ -82,12 +82,13 @@ export function publisherFromTitle(title: string, headline: string | undefined):
   return norm(m[1]!) === norm(headline) ? m[2]!.trim() : undefined;
 }
 
-export function readPageMeta(doc: Document): PageMeta {
+/** `url` is the address the clip is saved under (its date is read only where the page shows none). */
+export function readPageMeta(doc: Document, url: string = doc.URL): PageMeta {
   const ld = fromJsonLd(doc);
   const title = doc.title.replace(/\s+/g, ' ').trim();
   const headline = meta(doc, ['og:title']) ?? doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
   const publisher = (meta(doc, ['og:site_name']) ?? ld.publisher ?? publisherFromTitle(title, headline))?.slice(0, 200);
-  const published = partialDateOf(meta(doc, ['article:published_time', 'datePublished'])) ?? ld.published ?? publishedFrom(readDates(doc))?.date;
+  const published = partialDateOf(meta(doc, ['article:published_time', 'datePublished'])) ?? ld.published ?? publishedFrom([...readDates(doc), ...addressDateCandidate(url)])?.date;
   return {
     title: (title || meta(doc, ['og:title']) || '').slice(0, 1000),
     ...(publisher ? { publisher } : {}),

@@ -225,9 +225,10 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
     const root = doc.body ?? doc.documentElement;
     const described = describeRange(readPageText(root), range);
     if (!described.ok) return { started: false, reason: described.reason };
-    const meta = readPageMeta(doc);
+    const address = pageAddress(ctx).href;
+    const meta = readPageMeta(doc, address);
     const capture: ClipCapture = {
-      url: pageKey(pageAddress(ctx).href),
+      url: pageKey(address),
       title: meta.title,
       ...(meta.publisher ? { publisher: meta.publisher } : {}),
       ...(meta.published ? { published: meta.published } : {}),

@@ -125,7 +125,13 @@ export function rankFigures(
 ): { figures: CardFigure[]; nationNote: string | null; article: CardArticle | null; speaksOf: CardSpeaksOf | null } {
   const order = orderEvidence(evidence, match.text, article);
   const read: CardArticle | null =
-    article && (article.published || article.nation) ? { date: article.published?.date ?? null, nation: article.nation?.nation ?? null } : null;
+    article && (article.published || article.nation)
+      ? {
+          date: article.published?.date ?? null,
+          nation: article.nation?.nation ?? null,
+          ...(article.published?.how.startsWith('url') ? { dateFromAddress: true } : {}),
+        }
+      : null;
   return {
     figures: order.figures.map((f) => ({ evidence: f.evidence, afterArticle: f.afterArticle })),
     nationNote: order.nationNote,

@@ -8,7 +8,7 @@
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import type { PageSignals } from '../claims/article';
 import type { Engine } from '../claims/engine';
-import type { DateCandidate } from '../claims/meta';
+import { addressDateCandidate, type DateCandidate } from '../claims/meta';
 import type { ArticleInfo, ClaimMatch } from '../model/scan';
 import { walkTextMap, type TextMap, type TextMapWalk } from './text-map';
 
@@ -270,6 +270,9 @@ export function readDates(doc: Document, body?: Element): DateCandidate[] {
   const byline = scope.querySelector('[class*="byline" i], [class*="dateline" i], [class*="publish" i], [class*="timestamp" i], [itemprop="datePublished"]');
   const text = byline?.getAttribute('content') ?? byline?.textContent;
   if (text) out.push({ how: 'byline', value: text.slice(0, 200) });
+  // The address the page names as its own: a copy or a saved page keeps its original's (and its date).
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url');
+  if (canonical) out.push(...addressDateCandidate(canonical, 'url:canonical'));
   return out;
 }
 

@@ -1,7 +1,7 @@
 /** Article detection, topic, date and nation: the explainable page decisions, table-driven. */
 import { describe, expect, it, vi } from 'vitest';
 import { detectArticle, type PageSignals } from '@/lib/claims/article';
-import { nationOf, parseDate, publishedFrom } from '@/lib/claims/meta';
+import { addressDateCandidate, dateFromAddress, nationOf, parseDate, publishedFrom } from '@/lib/claims/meta';
 import { topicOf } from '@/lib/claims/topic';
 
 const page = (over: Partial<PageSignals>): PageSignals => ({
@@ -95,6 +95,29 @@ describe('article date', () => {
       ]),
     ).toEqual({ date: '2024-07-12', how: 'meta:article:published_time' });
     expect(publishedFrom([])).toBeNull();
+  });
+
+  it.each([
+    ['https://metro.co.uk/2014/06/29/six-million-now-visiting-ae-as-they-are-unable-to-get-doctor-appointment-4780906/', '2014-06-29'],
+    ['https://example.co.uk/news/2021-05-04/gp-appointments', '2021-05-04'],
+    ['https://example.co.uk/news/2021-05-04-gp-appointments', '2021-05-04'],
+    ['https://example.co.uk/20210504/gp-appointments', '2021-05-04'],
+    ['https://www.theguardian.com/society/2021/may/20/gps', null], // a month in words: not read
+    ['https://example.com/2019/11/gp-story', '2019-11'],
+    ['https://example.com/2021/02/30/not-a-day', null],
+    ['https://example.com/article-4780906/', null],
+    ['https://example.com/story?date=2021-05-04', null],
+    ['https://2021-05-04.example.com/story', null],
+    ['not a url', null],
+  ])('reads %s as %s', (url, date) => {
+    expect(dateFromAddress(url)).toBe(date);
+  });
+
+  it("uses the address's date only after every date the page shows, and says so", () => {
+    const url = 'https://metro.co.uk/2014/06/29/six-million-4780906/';
+    expect(publishedFrom([...addressDateCandidate(url)])).toEqual({ date: '2014-06-29', how: 'url' });
+    expect(publishedFrom([{ how: 'time[datetime]', value: '2014-06-30' }, ...addressDateCandidate(url)])).toEqual({ date: '2014-06-30', how: 'time[datetime]' });
+    expect(addressDateCandidate('https://example.com/no-date')).toEqual([]);
   });
 });
 

@@ -63,22 +63,26 @@ describe('the card for a Scottish article of August 2021 (Daily Record)', () => 
     for (const meta of host.querySelectorAll('.fn-geography')) expect(meta.textContent).toMatch(/^England/);
   });
 
-  it('shows the counter-figures first, then the figures that qualify the claim and those that partly support it, each with its source', () => {
+  it('leads with the two best counter-figures and the best partly supporting one, the rest behind "More figures", each with its source', () => {
+    // The card no longer shows a group per direction: three figures lead, and the context figures
+    // wait with the rest behind the disclosure.
     const host = show(claim, page.article);
-    const groups = [...host.querySelectorAll('.fn-group')].map((g) => [g.className.replace('fn-group ', ''), text(g.querySelector('h3'))]);
-    expect(groups).toEqual([
-      ['fn-group-counters', 'What the record shows'],
-      ['fn-group-context', 'Figures that qualify it'],
-      ['fn-group-supports', 'Figures that partly support the claim'],
-    ]);
-    const first = host.querySelector('.fn-group-counters li')!;
-    expect(first.getAttribute('data-evidence')).toBe('gponline-half-in-person-pandemic');
+    const lead = [...host.querySelectorAll('.fn-lead li')];
+    expect(lead.map((li) => li.getAttribute('data-direction'))).toEqual(['counters', 'counters', 'supports']);
+    expect(lead[0]!.getAttribute('data-evidence')).toBe('gponline-half-in-person-pandemic');
     const firstRecord = pack.evidence.find((e) => e.id === 'gponline-half-in-person-pandemic')!;
-    expect(first.querySelector('.fn-source a')!.getAttribute('href')).toBe(firstRecord.source.url);
-    const context = host.querySelector('.fn-group-context li')!;
+    expect(lead[0]!.querySelector('.fn-source a')!.getAttribute('href')).toBe(firstRecord.source.url);
+    for (const li of lead) expect(li.querySelector('.fn-source a')!.getAttribute('href')).toMatch(/^https?:\/\//);
+    expect(text(host.querySelector('.fn-standing'))).toBe(`The record contradicts this for March 2020 – June 2021: ${firstRecord.figure}`);
+    const more = host.querySelector('details.fn-more')!;
+    const all = pack.evidence.filter((e) => e.claimIds.includes(claim.claimId));
+    expect(text(more.querySelector('summary'))).toBe(`More figures (${all.length - 3})`);
+    // The claim's one partly supporting figure leads, so the rest are counter- and context figures.
+    expect([...more.querySelectorAll('h4')].map(text)).toEqual(['Counter-figures', 'Figures that qualify it']);
+    const context = more.querySelector('.fn-group-context li')!;
     expect(context.getAttribute('data-evidence')).toBe('nhsd-312m-appointments-2019');
     expect(context.querySelector('.fn-source a')!.getAttribute('href')).toMatch(/^https?:\/\//);
-    expect(host.querySelector('.fn-group-supports li .fn-source a')!.getAttribute('href')).toMatch(/^https?:\/\//);
+    expect(host.querySelectorAll('.fn-figure')).toHaveLength(all.length);
   });
 
   it('labels the figures published after the article, and only those', () => {
@@ -95,7 +99,7 @@ describe('the card for a Scottish article of August 2021 (Daily Record)', () => 
 });
 
 describe('the card for the same kind of claim in a 2024 article', () => {
-  it('shows a 2024 figure first and a context figure below it, each with its source', () => {
+  it('shows a 2024 figure first, and the context figures behind "More figures", each with its source', () => {
     // A sentence flagged on a real page (The Scottish Mail on Sunday, 2021), in an English article of July 2024.
     const [claim] = engine.findClaims(
       'Reports from readers, GPs and anonymous whistleblowers from NHS 111 reveals just how serious the situation remains, with patients forced to go to A&E because they can’t get an appointment.',
@@ -105,14 +109,15 @@ describe('the card for the same kind of claim in a 2024 article', () => {
     expect(text(host.querySelector('.fn-article'))).toBe('Article: 10 July 2024 · England');
     expect(host.querySelector('.fn-speaks-of')).toBeNull(); // no time words: the article's own time
     expect(host.querySelector('.fn-nation-note')).toBeNull();
-    const first = host.querySelector('.fn-group-counters li')!;
+    expect(host.querySelector('.fn-years-away')).toBeNull();
+    const first = host.querySelector('.fn-lead li')!;
     expect(text(first.querySelector('.fn-period'))).toMatch(/2024/);
     expect(first.querySelector('.fn-later')).toBeNull();
     expect(first.querySelector('.fn-source a')!.getAttribute('href')).toMatch(/^https:\/\//);
-    const context = host.querySelector('.fn-group-context li')!;
+    expect(text(host.querySelector('.fn-standing'))).toMatch(/^The record contradicts this for April 2024: /);
+    const context = host.querySelector('.fn-more .fn-group-context li')!;
     expect(context.getAttribute('data-evidence')).toBe('bma-2300-patients-per-gp-2024');
     expect(context.querySelector('.fn-source a')!.getAttribute('href')).toMatch(/^https?:\/\//);
-    // Below it: the context group follows the counter-figures in the card.
     expect(first.compareDocumentPosition(context) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
@@ -128,5 +133,36 @@ describe('the card for the same kind of claim in a 2024 article', () => {
     const host = show(claim!, { isArticle: true, onTopic: true, topicScore: 1, title: 't', signals: [], published: { date: '2024-07', how: 'test' } });
     expect(text(host.querySelector('.fn-article'))).toBe('Article: July 2024 · nation not clear');
     expect(text(host.querySelector('.fn-speaks-of'))).toBe('The claim is about May – July 2024, going by “still” in the sentence.');
+  });
+});
+
+describe('the card for a 2014 article whose date is only in its address (Metro)', () => {
+  const page = scanFile(resolve(__dirname, '../fixtures/articles/metro-2014-06-six-million-ae-unable-to-get-gp-appointment.html'), engine);
+  const claim = page.claims.find((c) => c.highlight)!;
+
+  it('reads the date from the address, says so, and warns that the figures are years later', () => {
+    expect(page.article.published).toEqual({ date: '2014-06-29', how: 'url' });
+    const host = show(claim, page.article);
+    expect(text(host.querySelector('.fn-article'))).toBe('Article: 29 June 2014 (read from its address) · England');
+    const lead = [...host.querySelectorAll('.fn-lead li')].map((li) => pack.evidence.find((e) => e.id === li.getAttribute('data-evidence'))!);
+    const nearest = Math.min(...lead.map((e) => Number(e.period.from.slice(0, 4))));
+    expect(nearest).toBeGreaterThanOrEqual(2016);
+    expect(text(host.querySelector('.fn-years-away'))).toMatch(/^The figures shown first are \d+ years or more after this article \(29 June 2014\); the nearest is for .+\.$/);
+  });
+});
+
+describe("the card for a 2024 finding on GPs' hours (Yahoo News)", () => {
+  const page = scanFile(resolve(__dirname, '../fixtures/articles/yahoo-2024-09-gps-average-26-hours.html'), engine);
+
+  it('leads with hours and numbers of GPs, not with a count of appointments', () => {
+    for (const claim of page.claims.filter((c) => c.highlight)) {
+      const host = show(claim, page.article);
+      const lead = [...host.querySelectorAll('.fn-lead li')].map((li) => li.getAttribute('data-evidence'));
+      expect(lead).toEqual(['bma-2300-patients-per-gp-2024', 'pulse-fte-gps-2015-2022', 'bjgp-gp-working-hours-2021']);
+      expect(text(host.querySelector('.fn-standing'))).toBe(
+        `The record qualifies this for January 2024: ${pack.evidence.find((e) => e.id === 'bma-2300-patients-per-gp-2024')!.figure}`,
+      );
+      expect(host.querySelector('.fn-more [data-evidence="rcgp-13-7m-gp-led-apr-2024"]')).not.toBeNull();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimTime } from '@/lib/claims/claim-time';
 import { rankEvidence } from '@/lib/claims/rank';
+import { sentenceMeasure } from '@/lib/claims/measure';
 import type { Direction, Evidence, Nation } from '@/lib/model/records';
 
 function ev(id: string, from: string, to: string, published: string, direction: Direction = 'counters', nation: Nation = 'England'): Evidence {
@@ -107,5 +108,31 @@ describe('rankEvidence', () => {
     const r = rankEvidence([...store, scottish], { claimTime: claimTime('Surgeries are still shut.', '2024-07-01'), published: '2024-07-01', nation: 'Scotland' });
     expect(r.ranked[0]!.id).toBe('scotland-2024');
     expect(r.nationNote).toBeNull();
+  });
+
+  it("puts the original publisher's page before a copy of it where their time fits alike, and only then", () => {
+    const copy = { ...ev('a-copy-apr-2024', '2024-04', '2024-04', '2024-05'), source: { ...ev('x', '2024', '2024', '2024').source, publisher: 'NHS England (press release, copied by Wired-Gov)' } };
+    const original = ev('b-original-apr-2024', '2024-04', '2024-04', '2024-05');
+    const context = { claimTime: claimTime('Surgeries are still shut.', '2024-07-01'), published: '2024-07-01', nation: 'England' as const };
+    const r = rankEvidence([copy, original], context);
+    expect(r.ranked.map((x) => [x.id, x.copy])).toEqual([
+      ['b-original-apr-2024', false],
+      ['a-copy-apr-2024', true],
+    ]);
+    // A copy of the claim's own time still comes before an original from years before it.
+    const old = ev('c-original-2021', '2021-01', '2021-12', '2022-01');
+    expect(rankEvidence([old, copy], context).ranked[0]!.id).toBe('a-copy-apr-2024');
+  });
+
+  it("answers a sentence on GPs' hours with hours and numbers of GPs first, published by the article's time", () => {
+    const count = { ...ev('count-2024', '2024-04', '2024-04', '2024-05'), figure: '13.7 million consultations led by GPs in April 2024' };
+    const perGp = { ...ev('per-gp-2024', '2024-01', '2024-01', '2024-02', 'context'), figure: 'Almost 2,300 patients per full-time-equivalent GP' };
+    const laterHours = { ...ev('hours-later', '2024-06', '2024-06', '2025-01'), figure: 'GPs worked 26 hours a week on average', unit: 'hours a week' };
+    const sentence = 'Researchers said the decrease in total working hours was down to more GPs doing fewer hours.';
+    const context = { claimTime: claimTime(sentence, '2024-09-17'), published: '2024-09-17', nation: 'England' as const, measure: sentenceMeasure(sentence) };
+    expect(rankEvidence([count, laterHours, perGp], context).ranked.map((x) => x.id)).toEqual(['per-gp-2024', 'count-2024', 'hours-later']);
+    // Without a measure in the sentence, counter-figures come first as ever.
+    const plain = 'Surgeries are still shut.';
+    expect(rankEvidence([count, perGp], { ...context, claimTime: claimTime(plain, '2024-09-17'), measure: sentenceMeasure(plain) }).ranked[0]!.id).toBe('count-2024');
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { Card, formatPartialDate, type CardProps } from '@/components/Card';
 import { emptyFigures, groupFigures } from '@/components/CardFigures';
 import type { Evidence } from '@/lib/model/records';
@@ -74,7 +75,8 @@ describe('Card', () => {
     const host = show(props({ quote: 'surgeries shut their doors' }));
     expect(text(host.querySelector('blockquote'))).toBe('surgeries shut their doors');
     expect(text(host.querySelector('.fn-statement'))).toBe('Matches the claim: GP practices were closed during the pandemic');
-    const figure = host.querySelector('.fn-group-counters li')!;
+    const figure = host.querySelector('.fn-lead li')!;
+    expect(text(figure.querySelector('.fn-direction'))).toBe('Counters the claim');
     expect(text(figure.querySelector('.fn-figure-value'))).toBe('164m face-to-face appointments');
     expect(text(figure.querySelector('.fn-figure-meta'))).toBe('March 2020 – March 2021 · England, general practice');
     expect(text(figure.querySelector('.fn-source'))).toBe(
@@ -95,34 +97,88 @@ describe('Card', () => {
     ]);
   });
 
-  it('shows counter-figures first, then figures that qualify or support the claim, each with its source', () => {
+  it('leads with two figures that answer the claim and one that partly supports it, each saying which it is', () => {
     const context: Evidence = { ...faceToFace, id: 'context-one', direction: 'context', figure: 'Half of appointments in person' };
     const host = show(
       props({
-        figures: groupFigures([{ evidence: spring2020 }, { evidence: context }, { evidence: faceToFace, afterArticle: true }]),
+        figures: groupFigures([{ evidence: faceToFace, afterArticle: true }, { evidence: context }, { evidence: spring2020 }]),
       }),
     );
-    const groups = [...host.querySelectorAll('.fn-group')].map((g) => [text(g.querySelector('h3')), text(g.querySelector('.fn-figure-value'))]);
-    expect(groups).toEqual([
-      ['What the record shows', '164m face-to-face appointments'],
-      ['Figures that qualify it', 'Half of appointments in person'],
-      ['Figures that partly support the claim', 'Face-to-face share of appointments fell sharply in April 2020'],
+    expect(text(host.querySelector('.fn-lead h3'))).toBe('What the record shows');
+    const lead = [...host.querySelectorAll('.fn-lead li')].map((li) => [text(li.querySelector('.fn-direction')), text(li.querySelector('.fn-figure-value'))]);
+    expect(lead).toEqual([
+      ['Counters the claim', '164m face-to-face appointments'],
+      ['Qualifies it', 'Half of appointments in person'],
+      ['Partly supports the claim', 'Face-to-face share of appointments fell sharply in April 2020'],
     ]);
-    expect(text(host.querySelector('.fn-group-counters .fn-later'))).toBe('Published after this article');
-    expect(host.querySelector('.fn-group-supports .fn-later')).toBeNull();
-    expect(host.querySelectorAll('.fn-group a[target="_blank"]')).toHaveLength(3);
+    expect(text(host.querySelector('[data-evidence="f2f-appointments-2020-21"] .fn-later'))).toBe('Published after this article');
+    expect(host.querySelector('[data-evidence="f2f-share-april-2020"] .fn-later')).toBeNull();
+    expect(host.querySelectorAll('.fn-lead a[target="_blank"]')).toHaveLength(3);
+    expect(host.querySelector('details')).toBeNull(); // nothing more to show
   });
 
-  it('shows the best-ranked figures first and keeps the rest behind "more", in ranked order', () => {
+  it('shows at most three figures and keeps the rest behind "More figures (N)", by direction, in ranked order', () => {
     const counters = ['a', 'b', 'c', 'd'].map((id) => ({ evidence: { ...faceToFace, id, figure: `figure ${id}` } }));
-    const host = show(props({ figures: groupFigures(counters) }));
-    const group = host.querySelector('.fn-group-counters')!;
-    expect([...group.querySelectorAll(':scope > ul .fn-figure-value')].map(text)).toEqual(['figure a', 'figure b']);
-    const more = group.querySelector('details.fn-more')!;
+    const context = { evidence: { ...faceToFace, id: 'q', direction: 'context' as const, figure: 'figure q' } };
+    const supports = ['s1', 's2'].map((id) => ({ evidence: { ...spring2020, id, figure: `figure ${id}` } }));
+    const host = show(props({ figures: groupFigures([...counters, context, ...supports]) }));
+    expect([...host.querySelectorAll('.fn-lead .fn-figure-value')].map(text)).toEqual(['figure a', 'figure b', 'figure s1']);
+    const more = host.querySelector('details.fn-more')!;
     expect(more.hasAttribute('open')).toBe(false);
-    expect(text(more.querySelector('summary'))).toBe('2 more figures');
-    expect([...more.querySelectorAll('.fn-figure-value')].map(text)).toEqual(['figure c', 'figure d']);
-    expect(show(props()).querySelector('details')).toBeNull();
+    expect(text(more.querySelector('summary'))).toBe('More figures (4)');
+    expect([...more.querySelectorAll('h4')].map(text)).toEqual(['Counter-figures', 'Figures that qualify it', 'Figures that partly support the claim']);
+    expect([...more.querySelectorAll('.fn-figure-value')].map(text)).toEqual(['figure c', 'figure d', 'figure q', 'figure s2']);
+    expect(more.querySelector('.fn-direction')).toBeNull(); // the headings say it
+    expect(host.querySelectorAll('.fn-figure')).toHaveLength(7);
+  });
+
+  it('opens and closes "More figures" with Enter and Space on its summary, and a new claim starts it closed', () => {
+    const counters = ['a', 'b', 'c'].map((id) => ({ evidence: { ...faceToFace, id, figure: `figure ${id}` } }));
+    const host = show(props({ figures: groupFigures(counters) }));
+    const details = () => host.querySelector<HTMLDetailsElement>('details.fn-more')!;
+    const press = (key: string) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      act(() => {
+        details().querySelector('summary')!.dispatchEvent(event);
+      });
+      return event.defaultPrevented;
+    };
+    expect(details().open).toBe(false);
+    expect(press('Enter')).toBe(true); // the browser does not toggle it a second time
+    expect(details().open).toBe(true);
+    press(' ');
+    expect(details().open).toBe(false);
+    expect(press('a')).toBe(false);
+    press('Enter');
+    act(() => render(<Card {...props({ quote: 'another claim', figures: groupFigures(counters) })} />, host));
+    expect(details().open).toBe(false);
+  });
+
+  it('opens with one plain line on how the record stands, from the lead figure\'s own fields', () => {
+    expect(text(show(props()).querySelector('.fn-standing'))).toBe('The record contradicts this for March 2020 – March 2021: 164m face-to-face appointments');
+    const host = show(props({ figures: groupFigures([{ evidence: spring2020 }]) }));
+    expect(text(host.querySelector('.fn-standing'))).toBe('The record partly supports this for April 2020: Face-to-face share of appointments fell sharply in April 2020');
+    const later = show(props({ figures: groupFigures([{ evidence: faceToFace, afterArticle: true }]) }));
+    expect(text(later.querySelector('.fn-standing'))).toBe(
+      'The record contradicts this for March 2020 – March 2021 (a figure published after this article): 164m face-to-face appointments',
+    );
+    expect(show(props({ figures: emptyFigures() })).querySelector('.fn-standing')).toBeNull();
+    expect(show(props({ status: { kind: 'loading' } })).querySelector('.fn-standing')).toBeNull();
+  });
+
+  it('warns plainly when the lead figures are years from the article, and says when its date came from its address', () => {
+    const apr2024: Evidence = { ...faceToFace, id: 'apr-2024', period: { from: '2024-04', to: '2024-04', label: 'April 2024' } };
+    let host = show(props({ figures: groupFigures([{ evidence: apr2024 }]), article: { date: '2014-06-29', nation: 'England', dateFromAddress: true } }));
+    expect(text(host.querySelector('.fn-article'))).toBe('Article: 29 June 2014 (read from its address) · England');
+    expect(text(host.querySelector('.fn-years-away'))).toBe('The figures shown first are 9 years or more after this article (29 June 2014); the nearest is for April 2024.');
+    host = show(props({ article: { date: '2024-07-10', nation: 'England' } }));
+    expect(text(host.querySelector('.fn-years-away'))).toBe('The figures shown first are 3 years or more before this article (10 July 2024); the nearest is for March 2020 – March 2021.');
+    expect(text(host.querySelector('.fn-article'))).toBe('Article: 10 July 2024 · England');
+    // One lead figure near the article's time is enough: no warning.
+    host = show(props({ figures: groupFigures([{ evidence: faceToFace }, { evidence: apr2024 }]), article: { date: '2024-07-10', nation: 'England' } }));
+    expect(host.querySelector('.fn-years-away')).toBeNull();
+    expect(show(props({ article: { date: null, nation: 'England' } })).querySelector('.fn-years-away')).toBeNull();
+    expect(show(props({ article: { date: '2022-12', nation: null } })).querySelector('.fn-years-away')).toBeNull(); // 21 months
   });
 
   it("shows the nation note, and says so plainly when the store has no figure", () => {

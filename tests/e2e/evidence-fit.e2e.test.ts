@@ -38,6 +38,7 @@ function expectedCards(article: string) {
         counter: { id: first('counters').id, url: first('counters').source.url, period: first('counters').period.label, from: first('counters').period.from },
         context: { id: first('context').id, url: first('context').source.url },
         later: ranked.figures.filter((f) => f.afterArticle).map((f) => f.evidence.id),
+        first: ranked.figures[0]!.evidence,
         note: ranked.nationNote,
         speaksOf: ranked.speaksOf,
       };
@@ -55,7 +56,10 @@ async function openCard(suite: BrowserSuite, article: string, tag: string, index
     marks[i]!.setAttribute('data-fit-target', '');
   }, index);
   await page.click('footnote-mark[data-fit-target]');
-  await page.waitForSelector('.fn-card .fn-group-counters li', { state: 'visible' });
+  await page.waitForSelector('.fn-card .fn-lead li', { state: 'visible' });
+  // The context figures wait behind "More figures (N)": open it as a reader would.
+  await page.click('.fn-card .fn-more > summary');
+  await page.waitForSelector('.fn-card .fn-more .fn-group-context li', { state: 'visible' });
   return page;
 }
 
@@ -72,13 +76,15 @@ function readCard(page: TestPage) {
         shown: li.getBoundingClientRect().height > 0,
         later: t(li.querySelector('.fn-later')),
       };
-    const counters = el.querySelector('.fn-group-counters li');
-    const context = el.querySelector('.fn-group-context li');
+    // In document order: the lead, then the rest in ranked order, so the first of a direction is the best-ranked.
+    const counters = el.querySelector('li[data-direction="counters"]');
+    const context = el.querySelector('li[data-direction="context"]');
     return {
       article: t(el.querySelector('.fn-article')),
       speaksOf: t(el.querySelector('.fn-speaks-of')),
       note: t(el.querySelector('.fn-nation-note')),
-      groups: [...el.querySelectorAll('.fn-group h3')].map((h) => t(h)),
+      groups: [...el.querySelectorAll('.fn-lead h3, .fn-more h4')].map((h) => t(h)),
+      first: figure(el.querySelector('.fn-lead li')),
       counter: figure(counters),
       context: figure(context),
       contextBelowCounter: !!counters && !!context && counters.getBoundingClientRect().bottom <= context.getBoundingClientRect().top,
@@ -94,22 +100,23 @@ forEachBrowser('evidence fit', (suite) => {
 
   it('the served 2024 page is read as 17 September 2024, England, with two claims flagged', () => {
     expect(expected2024.map((c) => c.claimId)).toEqual(['gps-doing-less', 'gps-doing-less']);
-    // The ranking puts a 2024 figure first for a 2024 article.
-    expect(expected2024[0]!.counter.from.startsWith('2024')).toBe(true);
+    // The ranking puts a 2024 figure first for a 2024 article: for a finding on GPs' hours, a figure of GPs, not of appointments.
+    expect(expected2024[0]!.first.period.from.startsWith('2024')).toBe(true);
+    expect(expected2024[0]!.first.id).toBe('bma-2300-patients-per-gp-2024');
   });
 
-  it('a 2024 article: the card shows a 2024 figure first and a context figure below it, each with its source link', async () => {
+  it('a 2024 article: the card shows a 2024 figure first, and a counter-figure and a context figure, each with its source link', async () => {
     const want = expected2024[0]!;
     const page = await openCard(suite, ARTICLE_2024, 'fit-2024', 0);
     const card = await readCard(page);
     expect(card.article).toBe('Article: 17 September 2024 · England');
     expect(card.note).toBeNull();
     expect(card.groups[0]).toBe('What the record shows');
-    expect(card.groups).toContain('Figures that qualify it');
-    expect(card.counter).toMatchObject({ id: want.counter.id, href: want.counter.url, target: '_blank', shown: true, later: null, period: want.counter.period });
-    expect(card.counter!.period).toContain('2024');
+    expect(card.groups).toContain('Counter-figures'); // behind "More figures (N)", now opened
+    expect(card.first).toMatchObject({ id: want.first.id, href: want.first.source.url, target: '_blank', shown: true, later: null, period: want.first.period.label });
+    expect(card.first!.period).toContain('2024');
+    expect(card.counter).toMatchObject({ id: want.counter.id, href: want.counter.url, target: '_blank', shown: true, period: want.counter.period });
     expect(card.context).toMatchObject({ id: want.context.id, href: want.context.url, target: '_blank', shown: true });
-    expect(card.contextBelowCounter).toBe(true);
     expect(card.later.every((id) => want.later.includes(id!))).toBe(true);
     expect(page.errors()).toEqual([]);
   });
@@ -127,7 +134,8 @@ forEachBrowser('evidence fit', (suite) => {
     expect(card.speaksOf).toBe('The claim is about March 2020 – August 2021, going by “since the Covid crisis” in the sentence.');
     expect(card.note).toBe(want.note);
     expect(card.note).toBe("Footnote has no figure for Scotland. The figures shown are England's, not Scotland's.");
-    expect(card.groups).toEqual(['What the record shows', 'Figures that qualify it', 'Figures that partly support the claim']);
+    // Three figures lead; the rest, grouped by direction, are behind "More figures (N)" (opened here).
+    expect(card.groups).toEqual(['What the record shows', 'Counter-figures', 'Figures that qualify it']);
     expect(card.counter).toMatchObject({ id: want.counter.id, href: want.counter.url, target: '_blank', shown: true, later: null, period: want.counter.period });
     expect(card.context).toMatchObject({ id: want.context.id, href: want.context.url, target: '_blank', shown: true });
     expect(card.contextBelowCounter).toBe(true);

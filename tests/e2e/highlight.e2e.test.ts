@@ -141,14 +141,14 @@ forEachBrowser('highlight', (suite) => {
     const page = await openArticle(suite, 'card');
     await page.click('footnote-mark[tabindex]');
     await page.waitForSelector('.fn-card', { state: 'visible' });
-    // The 164m figure is one of the counter-figures (the ranking decides where; a reader opens "more" if needed).
-    await page.evaluateOn('.fn-card', (el) => {
-      const more = el.querySelector<HTMLDetailsElement>('.fn-group-counters details');
-      const li = [...el.querySelectorAll('.fn-group-counters li')].find((x) => x.textContent!.includes('164m'));
-      if (more && li && more.contains(li)) more.querySelector('summary')!.click();
+    // The 164m figure is one of the counter-figures (the ranking decides whether it leads; a reader opens "More figures" if needed).
+    const hidden = await page.evaluateOn('.fn-card', (el) => {
+      const li = [...el.querySelectorAll('li[data-direction="counters"]')].find((x) => x.textContent!.includes('164m'));
+      return !!li && !!el.querySelector('details.fn-more')?.contains(li);
     });
+    if (hidden) await page.click('.fn-card .fn-more > summary');
     const card = await page.evaluateOn('.fn-card', (el) => {
-      const li = [...el.querySelectorAll('.fn-group-counters li')].find((x) => x.textContent!.includes('164m'));
+      const li = [...el.querySelectorAll('li[data-direction="counters"]')].find((x) => x.textContent!.includes('164m'));
       const link = li?.querySelector('a');
       const box = el.getBoundingClientRect();
       const mark = document.querySelector('footnote-mark[tabindex]')!.getBoundingClientRect();
@@ -162,7 +162,7 @@ forEachBrowser('highlight', (suite) => {
         href: link?.getAttribute('href') ?? null,
         target: link?.getAttribute('target') ?? null,
         rel: link?.getAttribute('rel') ?? null,
-        counters: el.querySelectorAll('.fn-group-counters li').length,
+        counters: el.querySelectorAll('li[data-direction="counters"]').length,
         quote: el.querySelector('blockquote')!.textContent,
         statement: el.querySelector('.fn-statement')?.textContent ?? null,
         why: el.querySelector('.fn-why')!.textContent,

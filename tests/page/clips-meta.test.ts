@@ -33,6 +33,14 @@ describe('readPageMeta', () => {
   });
 });
 
+describe('readPageMeta and the address', () => {
+  it("reads the date from the clip's address when the page shows none, and never over the page's own", () => {
+    const url = 'https://metro.co.uk/2014/06/29/six-million-now-visiting-ae-4780906/';
+    expect(readPageMeta(page('<title>Six million</title>'), url)).toEqual({ title: 'Six million', published: '2014-06-29' });
+    expect(readPageMeta(page('<title>T</title><time datetime="2014-07-01">'), url).published).toBe('2014-07-01');
+  });
+});
+
 describe('publisherFromTitle', () => {
   it.each([
     { title: 'Let us see the doctor | Daily Record', headline: 'Let us see the doctor', publisher: 'Daily Record' },

@@ -41,6 +41,18 @@ describe('readPageSignals', () => {
       <body><article><p class="byline">By A Writer, 19 May 2021</p><time datetime="2021-05-22">22 May</time><p>x</p></article></body>`);
     expect(readDates(doc).map((d) => d.how)).toEqual(['meta:article:published_time', 'time[datetime]', 'byline']);
   });
+
+  it("reads the date of the address a page names as its own, after the dates it shows, and the tab's own address before it", () => {
+    const html = (head: string) =>
+      `<head>${head}<meta property="og:type" content="article"></head><body><article><h1>GPs</h1>${BODY.repeat(3)}</article></body>`;
+    const named = parse(html('<link rel="canonical" href="https://metro.co.uk/2014/06/29/six-million-4780906/">'));
+    expect(readDates(named)).toEqual([{ how: 'url:canonical', value: '2014-06-29' }]);
+    expect(scanDocument(named, engine, 'http://127.0.0.1/articles/metro.html').article.published).toEqual({ date: '2014-06-29', how: 'url:canonical' });
+    expect(scanDocument(named, engine, 'https://metro.co.uk/2014/06/30/copy/').article.published).toEqual({ date: '2014-06-30', how: 'url' });
+    const shown = parse(html('<meta property="og:url" content="https://metro.co.uk/2014/06/29/x/"><meta property="article:published_time" content="2014-07-01">'));
+    expect(scanDocument(shown, engine, 'https://metro.co.uk/2014/06/28/x/').article.published).toEqual({ date: '2014-07-01', how: 'meta:article:published_time' });
+    expect(readDates(parse(html('<link rel="canonical" href="/relative/2014/06/29/">')))).toEqual([]);
+  });
 });
 
 describe('isFurniture', () => {

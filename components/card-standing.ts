@@ -1,0 +1,68 @@
+/**
+ * The card's plain words on how the record stands, made only from the lead figures' own fields
+ * (direction, period, figure text): never words of Footnote's own about what a figure means. And
+ * the warning where the lead figures are years away from the article's date.
+ */
+import type { Direction } from '@/lib/model/records';
+import type { CardFigure } from './CardFigures';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2021", "May 2021" or "12 May 2021": as precise as the record is. */
+export function formatPartialDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  if (!monthName) return year ?? date;
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+}
+
+/** A record's period from its own from/to: "April 2024", "March – June 2020", "March 2020 – March 2021", "2019 – 2024". */
+export function formatSpan(from: string, to: string): string {
+  if (from === to) return formatPartialDate(from);
+  const [fy, fm] = from.split('-');
+  const [ty, tm] = to.split('-');
+  if (fy === ty && fm && tm && from.length === 7 && to.length === 7) return `${MONTHS[Number(fm) - 1]} – ${formatPartialDate(to)}`;
+  return `${formatPartialDate(from)} – ${formatPartialDate(to)}`;
+}
+
+const VERB: Record<Direction, string> = { counters: 'contradicts', context: 'qualifies', supports: 'partly supports' };
+
+/** "The record contradicts this for April 2024: 19.9 million face-to-face consultations …"; null without a figure. */
+export function standingLine(lead: CardFigure | undefined): string | null {
+  if (!lead) return null;
+  const { direction, period, figure } = lead.evidence;
+  const later = lead.afterArticle ? ' (a figure published after this article)' : '';
+  return `The record ${VERB[direction]} this for ${formatSpan(period.from, period.to)}${later}: ${figure}`;
+}
+
+/** Months since year 0 of a partial date's first month, or (with `end`) of its last month. */
+function month(date: string, end = false): number {
+  const [y, m] = date.split('-').map(Number);
+  if (m === undefined || Number.isNaN(m)) return y! * 12 + (end ? 11 : 0);
+  return y! * 12 + m - 1;
+}
+
+/** Lead figures this many months or more from the article's date earn the warning. */
+export const YEARS_AWAY_MONTHS = 24;
+
+/**
+ * Plain words where even the nearest lead figure is two years or more from the article's month:
+ * "The figures shown first are 9 years or more after this article (29 June 2014); the nearest is
+ * for April 2023." Null where a lead figure is near, or the article's date is not known.
+ */
+export function yearsAwayWarning(lead: readonly CardFigure[], articleDate: string | null | undefined): string | null {
+  if (!articleDate || lead.length === 0) return null;
+  const from = month(articleDate);
+  const to = month(articleDate, true);
+  const gaps = lead.map(({ evidence: { period } }) => {
+    const start = month(period.from);
+    const end = month(period.to, true);
+    const gap = end < from ? from - end : start > to ? start - to : 0;
+    return { gap, after: start > to, period };
+  });
+  const nearest = gaps.reduce((a, b) => (b.gap < a.gap ? b : a));
+  if (nearest.gap < YEARS_AWAY_MONTHS) return null;
+  const years = Math.floor(nearest.gap / 12);
+  const side = gaps.every((g) => g.after) ? 'after' : gaps.every((g) => !g.after) ? 'before' : 'away from';
+  return `The figures shown first are ${years} years or more ${side} this article (${formatPartialDate(articleDate)}); the nearest is for ${formatSpan(nearest.period.from, nearest.period.to)}.`;
+}
