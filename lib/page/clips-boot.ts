@@ -10,7 +10,7 @@ import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
 import { clipsCapture, clipsChanged, clipsForPageOutline, clipsReveal } from '../messages/clips-page';
 import type { ResponseOfDef } from '../messages/define';
 import { siteChanged } from '../messages/page';
-import { listenFor, sendMessage } from '../message-transport';
+import { listenFor, sendMessage } from '../messages/messenger';
 import type { CaptureResult, ClipsController, ClipSource } from './clips';
 import { loadClipsModule, type ClipsModule } from './clips-loader';
 import { pageAddress } from './address';
@@ -32,12 +32,12 @@ export interface ClipsBoot {
   readonly controller: ClipsController | null;
 }
 
-const TYPES = ['clips/capture', 'clips/changed', 'clips/reveal', 'site/changed'] as const;
-/** The messages the boot answers, for the default listener (their request schemas only). */
-const DEFINITIONS = [clipsCapture, clipsChanged, clipsReveal, siteChanged] as const;
+/** The messages the boot answers, with the schemas it carries (their request schemas only). */
+const ANSWERS = [clipsCapture, clipsChanged, clipsReveal, siteChanged] as const;
+type Answered = (typeof ANSWERS)[number]['type'];
 
 export function startClipsBoot(ctx: ContentScriptContext, options: ClipsBootOptions): ClipsBoot {
-  // Without the clip schema here: the clip machinery checks the clips before it uses any (lib/page/clips.ts).
+  // 'clips/forPage' without the clip schema: the clip machinery checks the clips before it uses any (lib/page/clips.ts).
   const askForPage = (payload: RequestOf<'clips/forPage'>): Promise<ResponseOfDef<typeof clipsForPageOutline>> =>
     options.send ? options.send('clips/forPage', payload) : sendMessage(clipsForPageOutline, payload);
   const load = options.load ?? loadClipsModule;
@@ -77,12 +77,12 @@ export function startClipsBoot(ctx: ContentScriptContext, options: ClipsBootOpti
     if (!paused && !ctx.isInvalid && !loading && (answer.clips.length > 0 || answer.reveal)) await start(answer);
   };
 
-  const forward = async <T extends (typeof TYPES)[number]>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T> | null> => {
+  const forward = async <T extends Answered>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T> | null> => {
     const handler = delegate?.[type] as ((p: RequestOf<T>, s: object) => ResponseOf<T> | Promise<ResponseOf<T>>) | undefined;
     return handler ? handler(payload, {}) : null;
   };
 
-  const stop = (options.listen ?? ((handlers: Handlers) => listenFor(DEFINITIONS, handlers)))({
+  const stop = (options.listen ?? ((handlers: Handlers) => listenFor(ANSWERS, handlers)))({
     'clips/capture': async (payload) => {
       if (!delegate) await start();
       return (await forward('clips/capture', payload)) ?? { started: false, reason: 'Footnote could not open the clip editor.' };

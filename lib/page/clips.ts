@@ -10,10 +10,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Clip, ClipCapture, ClipDraft } from '../model/clip';
 import { pageKey, parseTags } from '../model/clip';
-import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
+import { listen, sendToBackground, type Handlers, type MessageType, type RequestOf, type ResponseOf } from '../messages';
 import { clipsForPage, type clipsForPageOutline } from '../messages/clips';
 import { checkReply, type ResponseOfDef } from '../messages/define';
-import { listen, sendToBackground } from '../runtime';
 import type { ClipEditorProps, ClipEditorStatus } from '@/components/ClipEditor';
 import { anchor, type Anchored } from './anchor/anchor';
 import { describeRange } from './anchor/describe';

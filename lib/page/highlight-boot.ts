@@ -12,7 +12,7 @@ import { detectArticle } from '../claims/article';
 import type { ArticleInfo } from '../model/scan';
 import { pageJumpTo, pageReport, siteChanged } from '../messages/page';
 import type { Handlers } from '../messages';
-import { listenFor, sendMessage } from '../message-transport';
+import { listenFor, sendMessage } from '../messages/messenger';
 import type { HighlightOptions } from './controller';
 import { pageTitle, readPageSignals } from './extract';
 import { loadHighlightModule, type HighlightModule } from './highlight-loader';
