@@ -6,15 +6,13 @@
  * `highlight-ui` script (highlight-main.ts), loaded only once detection says "article"; from then
  * on the controller does everything, and this listener hands the tab's messages on to it.
  */
-import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detectArticle } from '../claims/article';
 import type { ArticleInfo } from '../model/scan';
 import { pageJumpTo, pageReport, siteChanged } from '../messages/page';
 import type { Handlers } from '../messages';
 import { listenFor, sendMessage } from '../messages/messenger';
 import type { HighlightOptions } from './controller';
-import { pageTitle, readPageSignals } from './extract';
+import { detectedInfo, detectPage as detect } from './scan';
 import { loadHighlightModule, type HighlightModule } from './highlight-loader';
 import { pageAddress } from './address';
 
@@ -40,11 +38,10 @@ export interface HighlightBoot {
   idle(): Promise<void>;
 }
 
-/** Article detection as the page scanner makes it (lib/page/extract scanDocument), and the page as the background hears of a non-article. */
+/** Article detection as the page scan makes it (lib/page/scan.ts), and the page as the background hears of a non-article. */
 export function detectPage(doc: Document): ArticleInfo {
-  const title = pageTitle(doc);
-  const detection = detectArticle(readPageSignals(doc, doc.URL), () => isProbablyReaderable(doc));
-  return { isArticle: detection.isArticle, onTopic: false, topicScore: 0, title: title.slice(0, 500), signals: detection.signals };
+  const { title, detection } = detect(doc);
+  return detectedInfo(title, detection);
 }
 
 /** Whether a batch of mutations added or changed page content (removals alone change nothing to read). */
