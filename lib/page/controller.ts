@@ -18,6 +18,7 @@ import { MarkSet, fallbackShort, flaggedMatches, markClaims, markKey, setActive,
 import { ensureMarkStyle, MARK_STYLE_ATTR } from './mark-style';
 import { createFrameQueue, watchContent, type RequestFrame } from './observe';
 import { pageSessions } from './page-session';
+import { scheduleRescans } from './rescan';
 import type { TextMap } from './text-map';
 import { pageAddress } from './address';
 import { fromPageScript } from './reader-input';
@@ -104,8 +105,6 @@ const MAX_SCANS_PER_BLOCK = 3;
  * counting scans per block cannot end that tug of war; counting per passage does.
  */
 const MAX_MARKS_TAKEN_OUT = 3;
-const FULL_RESCAN_DELAY_MS = 800;
-const MAX_FULL_RESCANS = 8;
 const RECORD_WAIT_MS = 1500;
 
 
@@ -215,8 +214,6 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
     let busy = false;
     let notice: string | null = null;
     let reportQueued = false;
-    let fullRescans = 0;
-    let rescanTimer: number | null = null;
     /** Work under way outside the frame queue (messages, scans waiting for records), for idle(). */
     const started = new Set<Promise<void>>();
     const track = (work: Promise<void>) => {
@@ -327,20 +324,17 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       if (!article.isArticle || !article.onTopic) queueReport();
     };
 
-    const scheduleFullRescan = () => {
-      if (rescanTimer !== null) return;
-      if (fullRescans >= MAX_FULL_RESCANS) {
-        // Still no article after all these changes (a web app, a feed): stop watching this page.
+    // Still no article after all these changes (a web app, a feed): stop watching this page.
+    const rescans = scheduleRescans(
+      ctx,
+      () => {
+        if (!signal.aborted) track(fullScan());
+      },
+      () => {
         if (!article?.onTopic) watcher.stop();
-        return;
-      }
-      rescanTimer = ctx.setTimeout(() => {
-        rescanTimer = null;
-        if (signal.aborted) return;
-        fullRescans++;
-        track(fullScan());
-      }, FULL_RESCAN_DELAY_MS);
-    };
+      },
+    );
+    const scheduleFullRescan = () => rescans.request();
 
     const scanFragment = (root: Element) => {
       if (!root.isConnected || !article || isOwn(root)) return;
@@ -581,7 +575,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
         closeCard(false);
         abort.abort();
         forgetInvalidation();
-        if (rescanTimer !== null) clearTimeout(rescanTimer);
+        rescans.cancel();
         marks.clear();
         removeStyle?.();
         // The badge and the popup forget this page's claims.
