@@ -27,10 +27,7 @@ export interface CardModule {
   wxtCardUi: typeof wxtCardUi;
 }
 
-const script = lazyScript<CardModule>('__footnoteCardModule', '/card-ui.js', 'card');
-/** Called by the card-ui script when it runs. */
-export const registerCardModule = script.register;
-export const loadCardModule = script.load;
+export const cardScript = lazyScript<CardModule>('__footnoteCardModule', '/card-ui.js', 'card');
 
 /**
  * A card host that loads the real one on first `show`. Until then it is closed and contains

@@ -13,7 +13,7 @@ import { siteChanged } from '../messages/page';
 import { sendMessage } from '../messages/messenger';
 import { startFeature } from './feature';
 import type { CaptureResult, ClipsController, ClipSource } from './clips';
-import { loadClipsModule, type ClipsModule } from './clips-loader';
+import { clipsScript, type ClipsModule } from './clips-loader';
 import { pageAddress } from './address';
 
 export interface ClipsBootOptions {
@@ -47,21 +47,21 @@ export function startClipsBoot(ctx: ContentScriptContext, options: ClipsBootOpti
   const feature = startFeature(ctx, {
     paused: options.paused,
     answers: ANSWERS,
-    load: options.load ?? loadClipsModule,
+    load: options.load ?? clipsScript.load,
     start: (module: ClipsModule, run) =>
       module.startClips(ctx, { paused: run.paused, initial, messenger: { ...(options.send ? { send: options.send } : {}), listen: run.listen } }),
     handlers: (f) => ({
       'clips/capture': async (payload) => {
-        if (!f.running) await start();
+        if (!f.delegate) await start();
         return (await f.forward('clips/capture', payload)) ?? { started: false, reason: 'Footnote could not open the clip editor.' };
       },
       'clips/changed': async (payload) => {
-        if (f.running) return (await f.forward('clips/changed', payload)) ?? {};
+        if (f.delegate) return (await f.forward('clips/changed', payload)) ?? {};
         await check();
         return {};
       },
       'clips/reveal': async (payload) => {
-        if (!f.running) await check();
+        if (!f.delegate) await check();
         return (await f.forward('clips/reveal', payload)) ?? { found: false };
       },
     }),

@@ -9,6 +9,4 @@ export interface ClipsModule {
   startClips: typeof startClips;
 }
 
-const script = lazyScript<ClipsModule>('__footnoteClipsModule', '/clips-ui.js', 'clips');
-export const registerClipsModule = script.register;
-export const loadClipsModule = script.load;
+export const clipsScript = lazyScript<ClipsModule>('__footnoteClipsModule', '/clips-ui.js', 'clips');

@@ -13,7 +13,7 @@ import type { Evidence } from '../model/records';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
 import type { CardProps } from '@/components/Card';
 import { groupFigures, type CardArticle, type CardFigure, type CardSpeaksOf } from '@/components/CardFigures';
-import { lazyCardHost, loadCardModule, type CardHost } from './card-loader';
+import { cardScript, lazyCardHost, type CardHost } from './card-loader';
 import { MarkSet, fallbackShort, flaggedMatches, markClaims, markKey, setActive, setExpanded, type Mark } from './highlight';
 import { ensureMarkStyle, MARK_STYLE_ATTR } from './mark-style';
 import { createFrameQueue, watchContent, type RequestFrame } from './observe';
@@ -156,7 +156,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
   const card = lazyCardHost(
     options.loadCardHost ??
       (async () => {
-        const module = await loadCardModule();
+        const module = await cardScript.load();
         return module.createCardHost(module.wxtCardUi(ctx));
       }),
   );

@@ -18,16 +18,14 @@ export interface Feature<C> {
   readonly paused: boolean;
   /** The loaded script's controller, once started. */
   readonly controller: C | null;
-  /** Whether the script is loading or loaded. */
-  readonly loading: boolean;
-  /** Whether the controller takes the tab's messages (it has started and listens). */
-  readonly running: boolean;
+  /** The loading under way or done; null before, and again after a failed load. */
+  readonly loading: Promise<C> | null;
+  /** The controller's handlers once it takes the tab's messages: the listener hands them on. */
+  readonly delegate: Handlers | null;
   /** Loads the script and starts its controller (once; again after a failed load). */
   load(): Promise<C>;
-  /** The started controller's answer to a message it handles; null until it takes messages. */
-  forward<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> | null;
-  /** Resolves when the loading under way, if any, is done. */
-  idle(): Promise<void>;
+  /** The started controller's answer to a message it handles; null while it takes none. */
+  forward<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T> | null>;
 }
 
 export interface FeatureOptions<M, C> {
@@ -51,62 +49,44 @@ export interface FeatureOptions<M, C> {
 }
 
 export function startFeature<M, C>(ctx: ContentScriptContext, options: FeatureOptions<M, C>): Feature<C> {
-  let paused = options.paused;
-  let controller: C | null = null;
-  let loading: Promise<C> | null = null;
-  /** The controller's handlers once it runs: the listener hands messages on to them. */
-  let delegate: Handlers | null = null;
-
-  const feature: Feature<C> = {
-    get paused() {
-      return paused;
-    },
-    get controller() {
-      return controller;
-    },
-    get loading() {
-      return loading !== null;
-    },
-    get running() {
-      return delegate !== null;
-    },
+  // Plain fields, read by the feature's boot (the always-loaded script counts its bytes).
+  const feature: { -readonly [K in keyof Feature<C>]: Feature<C>[K] } = {
+    paused: options.paused,
+    controller: null,
+    loading: null,
+    delegate: null,
     load() {
-      loading ??= options.load().then((module) => {
-        if (ctx.isInvalid) throw new Error('The extension context went away.');
-        controller = options.start(module, {
-          paused,
+      const loading = (feature.loading ??= options.load().then((module) => {
+        if (ctx.isInvalid) throw new Error('Context invalidated');
+        return (feature.controller = options.start(module, {
+          paused: feature.paused,
           listen(handlers) {
-            delegate = handlers;
+            feature.delegate = handlers;
             return () => {
-              delegate = null;
+              feature.delegate = null;
             };
           },
-        });
-        return controller;
-      });
+        }));
+      }));
       // The script could not load (the extension was updated under the page): try again on the next occasion.
       loading.catch(() => {
-        loading = null;
+        if (feature.loading === loading) feature.loading = null;
       });
       return loading;
     },
-    forward(type, payload) {
-      const handler = delegate?.[type] as ((p: typeof payload, s: object) => ResponseOf<typeof type> | Promise<ResponseOf<typeof type>>) | undefined;
-      return handler ? Promise.resolve(handler(payload, {})) : null;
-    },
-    async idle() {
-      await loading?.catch(() => undefined);
+    async forward(type, payload) {
+      const handler = feature.delegate?.[type] as ((p: typeof payload, s: object) => ResponseOf<typeof type> | Promise<ResponseOf<typeof type>>) | undefined;
+      return handler ? handler(payload, {}) : null;
     },
   };
 
-  const own = options.handlers(feature);
   const stopListening = (options.listen ?? (listenFor as Listen))(options.answers, {
-    ...own,
+    ...options.handlers(feature),
     'site/changed': async (payload) => {
-      paused = payload.paused;
-      if (delegate) return (await feature.forward('site/changed', payload)) ?? {};
+      feature.paused = payload.paused;
+      if (feature.delegate) return (await feature.forward('site/changed', payload)) ?? {};
       // While loading, the controller starts with the switch as it is when it arrives.
-      if (!loading) await options.siteChanged?.(paused);
+      if (!feature.loading) await options.siteChanged?.(feature.paused);
       return {};
     },
   });
@@ -116,7 +96,7 @@ export function startFeature<M, C>(ctx: ContentScriptContext, options: FeatureOp
   });
   // The reader moved to another address of a single-page app: a new page as far as the reader is concerned.
   pageAddress(ctx).onChange(() => {
-    if (!delegate) options.addressChanged?.();
+    if (!feature.delegate) options.addressChanged?.();
   });
   return feature;
 }

@@ -12,7 +12,7 @@ import { pageJumpTo, pageReport, siteChanged } from '../messages/page';
 import { sendMessage } from '../messages/messenger';
 import type { HighlightOptions } from './controller';
 import { startFeature, type Listen } from './feature';
-import { loadHighlightModule, type HighlightModule } from './highlight-loader';
+import { highlightScript, type HighlightModule } from './highlight-loader';
 import { pageAddress } from './address';
 import { scheduleRescans } from './rescan';
 import { detectedInfo, detectPage as detect } from './scan';
@@ -64,7 +64,7 @@ export function startHighlightBoot(ctx: ContentScriptContext, options: Highlight
   const feature = startFeature(ctx, {
     paused: options.paused,
     answers: [siteChanged, pageJumpTo],
-    load: options.load ?? loadHighlightModule,
+    load: options.load ?? highlightScript.load,
     start: (module: HighlightModule, run) =>
       module.startArticleHighlighting(ctx, { ...run, ...(options.saveClip ? { saveClip: options.saveClip } : {}) }),
     handlers: (f) => ({
@@ -143,6 +143,8 @@ export function startHighlightBoot(ctx: ContentScriptContext, options: Highlight
     get started() {
       return feature.controller !== null;
     },
-    idle: () => feature.idle(),
+    async idle() {
+      await feature.loading?.catch(() => undefined);
+    },
   };
 }

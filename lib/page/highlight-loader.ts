@@ -9,6 +9,4 @@ export interface HighlightModule {
   startArticleHighlighting: typeof startArticleHighlighting;
 }
 
-const script = lazyScript<HighlightModule>('__footnoteHighlightModule', '/highlight-ui.js', 'highlight');
-export const registerHighlightModule = script.register;
-export const loadHighlightModule = script.load;
+export const highlightScript = lazyScript<HighlightModule>('__footnoteHighlightModule', '/highlight-ui.js', 'highlight');
