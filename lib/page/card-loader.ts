@@ -6,6 +6,7 @@
 import type { CardProps } from '@/components/Card';
 import type { createCardHost, wxtCardUi } from './card';
 import { lazyScript } from './lazy-script';
+import { browser } from 'wxt/browser';
 
 export interface CardHost {
   /** Opens (or updates) the card beside `pieces`; with `focus`, focus moves into the dialog. */
@@ -27,7 +28,12 @@ export interface CardModule {
   wxtCardUi: typeof wxtCardUi;
 }
 
-export const cardScript = lazyScript<CardModule>('__footnoteCardModule', '/card-ui.js', 'card');
+export const cardScript = lazyScript<CardModule>(
+  '__footnoteCardModule',
+  // A module script from the extension runs in the content script's world (Chromium and Firefox).
+  () => import(/* @vite-ignore */ browser.runtime.getURL('/card-ui.js')),
+  'card',
+);
 
 /**
  * A card host that loads the real one on first `show`. Until then it is closed and contains

@@ -4,9 +4,15 @@
  */
 import type { startClips } from './clips';
 import { lazyScript } from './lazy-script';
+import { browser } from 'wxt/browser';
 
 export interface ClipsModule {
   startClips: typeof startClips;
 }
 
-export const clipsScript = lazyScript<ClipsModule>('__footnoteClipsModule', '/clips-ui.js', 'clips');
+export const clipsScript = lazyScript<ClipsModule>(
+  '__footnoteClipsModule',
+  // A module script from the extension runs in the content script's world (Chromium and Firefox).
+  () => import(/* @vite-ignore */ browser.runtime.getURL('/clips-ui.js')),
+  'clips',
+);

@@ -4,9 +4,15 @@
  */
 import type { startArticleHighlighting } from './highlight-main';
 import { lazyScript } from './lazy-script';
+import { browser } from 'wxt/browser';
 
 export interface HighlightModule {
   startArticleHighlighting: typeof startArticleHighlighting;
 }
 
-export const highlightScript = lazyScript<HighlightModule>('__footnoteHighlightModule', '/highlight-ui.js', 'highlight');
+export const highlightScript = lazyScript<HighlightModule>(
+  '__footnoteHighlightModule',
+  // A module script from the extension runs in the content script's world (Chromium and Firefox).
+  () => import(/* @vite-ignore */ browser.runtime.getURL('/highlight-ui.js')),
+  'highlight',
+);

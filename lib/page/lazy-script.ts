@@ -4,8 +4,6 @@
  * world when the page first needs it, which registers what it provides when it runs. Most pages
  * never need most of them, so they never load them.
  */
-import { browser } from 'wxt/browser';
-
 /** A script of the extension loaded into the content script's world on demand, and what it registers when it runs. */
 export interface LazyScript<M> {
   /** Called by the script when it runs. */
@@ -13,17 +11,19 @@ export interface LazyScript<M> {
   load(): Promise<M>;
 }
 
-/** `key` names the module in the content script's isolated world (the page cannot see or set it); `file` is the built script. */
+/**
+ * `key` names the module in the content script's isolated world (the page cannot see or set it);
+ * `importScript` imports the built script, by its literal name (nothing computed is ever imported).
+ */
 /* @__NO_SIDE_EFFECTS__ */
-export function lazyScript<M>(key: string, file: `/${string}.js`, what: string): LazyScript<M> {
+export function lazyScript<M>(key: string, importScript: () => Promise<unknown>, what: string): LazyScript<M> {
   const holder = globalThis as { [key: string]: unknown };
   return {
     register(module) {
       holder[key] = module;
     },
     async load() {
-      // A module script from the extension runs in the content script's world (Chromium and Firefox).
-      if (!holder[key]) await import(/* @vite-ignore */ browser.runtime.getURL(file as '/card-ui.js'));
+      if (!holder[key]) await importScript();
       const module = holder[key];
       if (!module) throw new Error(`The Footnote ${what} script did not load.`);
       return module as M;
