@@ -94,6 +94,13 @@ export function request<T extends MessageType>(
   return requestDef(transport, protocol[type], payload as never) as Promise<ResponseOf<T>>;
 }
 
+/** A script's messenger by message type over the whole protocol (the loaded content-script features are handed one). */
+export interface ProtocolMessenger {
+  send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>>;
+  /** Starts answering messages sent to this tab; returns the function that stops. */
+  listen(handlers: Handlers): () => void;
+}
+
 /** The extension's pages and the background send and listen over the whole protocol. */
 const extension = createMessenger('extension', protocol);
 

@@ -10,7 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { orderEvidence } from '../claims/evidence-order';
 import type { ArticleInfo, ClaimMatch } from '../model/scan';
 import type { Evidence } from '../model/records';
-import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
+import type { ProtocolMessenger, ResponseOf } from '../messages';
 import type { CardProps } from '@/components/Card';
 import { groupFigures, type CardArticle, type CardFigure, type CardSpeaksOf } from '@/components/CardFigures';
 import { cardScript, lazyCardHost, type CardHost } from './card-loader';
@@ -48,11 +48,7 @@ export interface PageScanner {
   scanFragment?(root: Element, article: ArticleInfo): { map: TextMap; claims: ClaimMatch[] } | null | 'rescan';
 }
 
-export interface Messenger {
-  send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>>;
-  /** Starts answering messages sent to this tab; returns the function that stops. */
-  listen(handlers: Handlers): () => void;
-}
+export type Messenger = ProtocolMessenger;
 
 export interface HighlightOptions {
   scanner: PageScanner;
