@@ -7,7 +7,7 @@ import { createEvidenceHandlers } from '@/lib/background/evidence-handlers';
 import { createSeeder } from '@/lib/background/evidence-seed';
 import { createDismissalRepository } from '@/lib/db/dismissals';
 import { createEvidenceRepository } from '@/lib/db/evidence-store';
-import { listen, sendToTab } from '@/lib/runtime';
+import { listen, sendToTab } from '@/lib/messages';
 import { startClipsBackground } from '@/lib/background/clips-main';
 
 export default defineBackground(() => {

@@ -1,7 +1,7 @@
 import { createCardHost, wxtCardUi } from '@/lib/page/card';
-import { registerCardModule } from '@/lib/page/card-loader';
+import { cardScript } from '@/lib/page/card-loader';
 
 // The context card, loaded by the content script on the first card a reader opens (lib/page/card-loader.ts).
 export default defineUnlistedScript(() => {
-  registerCardModule({ createCardHost, wxtCardUi });
+  cardScript.register({ createCardHost, wxtCardUi });
 });

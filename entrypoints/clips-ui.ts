@@ -1,8 +1,8 @@
 import { startClips } from '@/lib/page/clips';
-import { registerClipsModule } from '@/lib/page/clips-loader';
+import { clipsScript } from '@/lib/page/clips-loader';
 
 // Clips on the page (anchoring, highlights, the editor), loaded by the content script only where
 // there are clips or the reader clips (lib/page/clips-boot.ts).
 export default defineUnlistedScript(() => {
-  registerClipsModule({ startClips });
+  clipsScript.register({ startClips });
 });

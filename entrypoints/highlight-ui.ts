@@ -1,8 +1,8 @@
 import { startArticleHighlighting } from '@/lib/page/highlight-main';
-import { registerHighlightModule } from '@/lib/page/highlight-loader';
+import { highlightScript } from '@/lib/page/highlight-loader';
 
 // The claim engine, extraction, highlighting and the card's controller, loaded by the content script
 // only on pages that article detection calls articles (lib/page/highlight-boot.ts).
 export default defineUnlistedScript(() => {
-  registerHighlightModule({ startArticleHighlighting });
+  highlightScript.register({ startArticleHighlighting });
 });

@@ -18,7 +18,7 @@ import { parseClaims, parseEvidence } from '../lib/claims/catalogue';
 import { createEngine, type Engine } from '../lib/claims/engine';
 import type { ArticleInfo, ClaimMatch } from '../lib/model/scan';
 import type { Claim } from '../lib/model/records';
-import { scanDocument } from '../lib/page/extract';
+import { scanDocument } from '../lib/page/scan';
 import { readSavedPage } from './saved-page';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

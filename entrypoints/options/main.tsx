@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { OptionsShell } from '@/components/OptionsShell';
-import { sendToBackground } from '@/lib/runtime';
+import { sendToBackground } from '@/lib/messages';
 import { EvidencePanel } from './evidence-panel';
 import '@/assets/ui.css';
 import './options.css';

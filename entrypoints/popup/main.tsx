@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { PopupView } from '@/components/PopupView';
 import type { TabState } from '@/lib/messages';
 import type { ClaimMatch } from '@/lib/model/scan';
-import { sendToBackground, sendToTab } from '@/lib/runtime';
+import { sendToBackground, sendToTab } from '@/lib/messages';
 import '@/assets/ui.css';
 import './popup.css';
 

@@ -12,7 +12,7 @@ import { parseTags, type Clip, type ClipDraft } from '@/lib/model/clip';
 import { EXPORT_FORMATS, exportClips, type ExportFormat } from '@/lib/clips/export';
 import { IMPORT_LIMITS } from '@/lib/clips/import';
 import { applyFilter, claimCounts, ClipSearch, noFilter, panelRows, tagCounts, type ClipFilter } from '@/lib/clips/search';
-import { listen, sendToBackground } from '@/lib/runtime';
+import { listen, sendToBackground } from '@/lib/messages';
 
 const UNDO_MS = 10_000;
 

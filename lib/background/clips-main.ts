@@ -8,8 +8,9 @@ import { createClipsRepository, counterSnapshot } from '../db/clips';
 import { importClips } from '../db/clips-import';
 import type { CounterSnapshot } from '../model/clip';
 import { evidenceSchema } from '../model/records';
-import type { Handlers } from '../messages';
-import { sendToTab } from '../runtime';
+import { sendToTab, type Handlers } from '../messages';
+import { clipsChanged } from '../messages/clips';
+import { sendMessage } from '../messages/messenger';
 import { createClipHandlers, createTabClipsRegistry } from './clips';
 
 export const SAVE_CLIP_MENU_ID = 'footnote-save-clip';
@@ -49,7 +50,7 @@ export function startClipsBackground(db: FootnoteDatabase): { handlers: Handlers
         sendToTab,
         async notifyPages(urls) {
           // Extension pages (the side panel) listen for this; with none open there is no receiver.
-          await browser.runtime.sendMessage({ type: 'clips/changed', payload: { urls } }).catch(() => undefined);
+          await sendMessage(clipsChanged, { urls }).catch(() => undefined);
         },
         async focusTab(tabId) {
           await browser.tabs.update(tabId, { active: true }).catch(() => undefined);

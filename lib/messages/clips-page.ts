@@ -13,10 +13,13 @@ import { pageUrl } from './fields';
 export const clipIdSchema = recordId;
 /** Whether the editor opened; if not, why (no selection, a selection Footnote cannot clip). */
 export const captureResultSchema = z.object({ started: z.boolean(), reason: z.nullable(z.string()) });
-export const clipsForPageRequest = z.object({ url: pageUrl, title: z.optional(z.string().check(z.maxLength(2000))) });
+const clipsForPageRequest = z.object({ url: pageUrl, title: z.optional(z.string().check(z.maxLength(2000))) });
 
 /**
- * 'clips/forPage' as the always-loaded boot checks its reply: the outline, and every id. The clips
+ * Content script → background: this page (the background learns tab addresses only this way) and
+ * its clips, and one to scroll to (after "open clip").
+ *
+ * As the always-loaded boot checks its reply: the outline, and every id. The clips
  * themselves are checked against the clip schema (`clipsForPage` in clips.ts) by the clip
  * machinery before any is used (lib/page/clips.ts); a page without clips gets `clips: []`, whole.
  */

@@ -6,8 +6,8 @@
 import { z } from 'zod/mini';
 import '../model/zod-config';
 import { clipCaptureSchema, clipDraftSchema, clipNoteSchema, clipSchema } from '../model/clip';
-import { captureResultSchema, clipIdSchema, clipsForPageRequest } from './clips-page';
-import { message } from './define';
+import { captureResultSchema, clipIdSchema, clipsForPageOutline } from './clips-page';
+import { message, withReply } from './define';
 import { count, pageUrl } from './fields';
 
 export { clipIdSchema, clipsCapture, clipsChanged, clipsForPageOutline, clipsReveal } from './clips-page';
@@ -18,8 +18,8 @@ const clipEditSchema = z.object({
   tags: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100))),
 });
 
-/** Content script → background: this page (the background learns tab addresses only this way) and its clips, and one to scroll to (after "open clip"). */
-export const clipsForPage = message('clips/forPage', clipsForPageRequest, z.object({ clips: z.array(clipSchema), reveal: z.nullable(clipIdSchema) }));
+/** 'clips/forPage' (clips-page.ts) with its clips checked against the clip schema: what the clip machinery uses. */
+export const clipsForPage = withReply(clipsForPageOutline, z.object({ clips: z.array(clipSchema), reveal: z.nullable(clipIdSchema) }));
 
 /** Content script → background: which of the page's clips were found, and which not (orphans). */
 export const clipsAnchored = message(

@@ -6,7 +6,7 @@
  *
  * Definitions live in one module per domain (page.ts, evidence.ts, clips.ts), so that a script
  * imports only the schemas of the messages it sends and answers: the always-loaded content script
- * carries a few small schemas, not the clip, pack and evidence ones. lib/messages.ts composes them
+ * carries a few small schemas, not the clip, pack and evidence ones. index.ts composes them
  * into the one `protocol` the background dispatches on.
  */
 // zod/mini, not classic zod: the content script ships this and has a size budget.
@@ -23,6 +23,16 @@ export interface MessageDef<T extends string = string, Req extends z.ZodMiniType
 /* @__NO_SIDE_EFFECTS__ */
 export function message<T extends string, Req extends z.ZodMiniType, Res extends z.ZodMiniType>(type: T, request: Req, response: Res): MessageDef<T, Req, Res> {
   return { type, request, response };
+}
+
+/**
+ * The same message with its reply checked against a stricter schema: for a reply that a small
+ * script checks in outline and the script that uses its parts checks in full. The type and the
+ * request stay those of `def`, so the message is still defined in one place.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function withReply<D extends MessageDef, Res extends z.ZodMiniType>(def: D, response: Res): MessageDef<D['type'], D['request'], Res> {
+  return { type: def.type, request: def.request, response };
 }
 
 export type RequestOfDef<D extends MessageDef> = z.infer<D['request']>;

@@ -3,9 +3,10 @@
  * lib/page/card.ts) is the `card-ui` script, imported from the extension on the first card a
  * reader opens. Most pages never show a card, so they never load it.
  */
-import { browser } from 'wxt/browser';
 import type { CardProps } from '@/components/Card';
 import type { createCardHost, wxtCardUi } from './card';
+import { lazyScript } from './lazy-script';
+import { browser } from 'wxt/browser';
 
 export interface CardHost {
   /** Opens (or updates) the card beside `pieces`; with `focus`, focus moves into the dialog. */
@@ -27,23 +28,12 @@ export interface CardModule {
   wxtCardUi: typeof wxtCardUi;
 }
 
-// The content script's isolated world: the page cannot see or set this.
-const KEY = '__footnoteCardModule';
-type Holder = { [KEY]?: CardModule };
-
-/** Called by the card-ui script when it runs. */
-export function registerCardModule(module: CardModule): void {
-  (globalThis as Holder)[KEY] = module;
-}
-
-export async function loadCardModule(): Promise<CardModule> {
-  const holder = globalThis as Holder;
+export const cardScript = lazyScript<CardModule>(
+  '__footnoteCardModule',
   // A module script from the extension runs in the content script's world (Chromium and Firefox).
-  if (!holder[KEY]) await import(/* @vite-ignore */ browser.runtime.getURL('/card-ui.js'));
-  const module = holder[KEY];
-  if (!module) throw new Error('The Footnote card script did not load.');
-  return module;
-}
+  () => import(/* @vite-ignore */ browser.runtime.getURL('/card-ui.js')),
+  'card',
+);
 
 /**
  * A card host that loads the real one on first `show`. Until then it is closed and contains

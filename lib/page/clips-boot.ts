@@ -10,9 +10,10 @@ import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
 import { clipsCapture, clipsChanged, clipsForPageOutline, clipsReveal } from '../messages/clips-page';
 import type { ResponseOfDef } from '../messages/define';
 import { siteChanged } from '../messages/page';
-import { listenFor, sendMessage } from '../message-transport';
+import { sendMessage } from '../messages/messenger';
+import { startFeature } from './feature';
 import type { CaptureResult, ClipsController, ClipSource } from './clips';
-import { loadClipsModule, type ClipsModule } from './clips-loader';
+import { clipsScript, type ClipsModule } from './clips-loader';
 import { pageAddress } from './address';
 
 export interface ClipsBootOptions {
@@ -32,87 +33,63 @@ export interface ClipsBoot {
   readonly controller: ClipsController | null;
 }
 
-const TYPES = ['clips/capture', 'clips/changed', 'clips/reveal', 'site/changed'] as const;
-/** The messages the boot answers, for the default listener (their request schemas only). */
-const DEFINITIONS = [clipsCapture, clipsChanged, clipsReveal, siteChanged] as const;
+/** The messages the boot answers, with the schemas it carries (their request schemas only). */
+const ANSWERS = [clipsCapture, clipsChanged, clipsReveal, siteChanged] as const;
 
 export function startClipsBoot(ctx: ContentScriptContext, options: ClipsBootOptions): ClipsBoot {
-  // Without the clip schema here: the clip machinery checks the clips before it uses any (lib/page/clips.ts).
+  // 'clips/forPage' without the clip schema: the clip machinery checks the clips before it uses any (lib/page/clips.ts).
   const askForPage = (payload: RequestOf<'clips/forPage'>): Promise<ResponseOfDef<typeof clipsForPageOutline>> =>
     options.send ? options.send('clips/forPage', payload) : sendMessage(clipsForPageOutline, payload);
-  const load = options.load ?? loadClipsModule;
-  let paused = options.paused;
-  let controller: ClipsController | null = null;
-  let loading: Promise<ClipsController> | null = null;
-  /** The loaded controller's handlers: the boot listener hands messages on to them. */
-  let delegate: Handlers | null = null;
+  type Outline = ResponseOfDef<typeof clipsForPageOutline>;
+  /** The answer to hand the clip machinery when it starts (its reveal is used up by asking). */
+  let initial: Outline | undefined;
 
-  const start = (initial?: ResponseOfDef<typeof clipsForPageOutline>): Promise<ClipsController> => {
-    loading ??= load().then((module) => {
-      controller = module.startClips(ctx, {
-        paused,
-        initial,
-        messenger: {
-          ...(options.send ? { send: options.send } : {}),
-          listen(handlers) {
-            delegate = handlers;
-            return () => {
-              delegate = null;
-            };
-          },
-        },
-      });
-      return controller;
-    });
-    loading.catch(() => {
-      loading = null; // try again on the next occasion
-    });
-    return loading;
+  const feature = startFeature(ctx, {
+    paused: options.paused,
+    answers: ANSWERS,
+    load: options.load ?? clipsScript.load,
+    start: (module: ClipsModule, run) =>
+      module.startClips(ctx, { paused: run.paused, initial, messenger: { ...(options.send ? { send: options.send } : {}), listen: run.listen } }),
+    handlers: (f) => ({
+      'clips/capture': async (payload) => {
+        if (!f.delegate) await start();
+        return (await f.forward('clips/capture', payload)) ?? { started: false, reason: 'Footnote could not open the clip editor.' };
+      },
+      'clips/changed': async (payload) => {
+        if (f.delegate) return (await f.forward('clips/changed', payload)) ?? {};
+        await check();
+        return {};
+      },
+      'clips/reveal': async (payload) => {
+        if (!f.delegate) await check();
+        return (await f.forward('clips/reveal', payload)) ?? { found: false };
+      },
+    }),
+    async siteChanged(paused) {
+      if (!paused) await check();
+    },
+    // Its new page may have clips.
+    addressChanged: () => void check().catch(() => undefined),
+    ...(options.listen ? { listen: (_defs, handlers) => options.listen!(handlers) } : {}),
+  });
+
+  const start = (answer?: Outline): Promise<ClipsController> => {
+    if (!feature.loading) initial = answer;
+    return feature.load();
   };
 
   /** Tells the background which page this is (the side panel asks it), and loads the machinery if the page has clips. */
   const check = async () => {
-    if (loading || ctx.isInvalid) return;
+    if (feature.loading || ctx.isInvalid) return;
     const answer = await askForPage({ url: pageKey(pageAddress(ctx).href), title: document.title.slice(0, 2000) });
-    if (!paused && !ctx.isInvalid && !loading && (answer.clips.length > 0 || answer.reveal)) await start(answer);
+    if (!feature.paused && !ctx.isInvalid && !feature.loading && (answer.clips.length > 0 || answer.reveal)) await start(answer);
   };
 
-  const forward = async <T extends (typeof TYPES)[number]>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T> | null> => {
-    const handler = delegate?.[type] as ((p: RequestOf<T>, s: object) => ResponseOf<T> | Promise<ResponseOf<T>>) | undefined;
-    return handler ? handler(payload, {}) : null;
-  };
-
-  const stop = (options.listen ?? ((handlers: Handlers) => listenFor(DEFINITIONS, handlers)))({
-    'clips/capture': async (payload) => {
-      if (!delegate) await start();
-      return (await forward('clips/capture', payload)) ?? { started: false, reason: 'Footnote could not open the clip editor.' };
-    },
-    'clips/changed': async (payload) => {
-      if (delegate) return (await forward('clips/changed', payload)) ?? {};
-      await check();
-      return {};
-    },
-    'clips/reveal': async (payload) => {
-      if (!delegate) await check();
-      return (await forward('clips/reveal', payload)) ?? { found: false };
-    },
-    'site/changed': async (payload) => {
-      paused = payload.paused;
-      if (delegate) return (await forward('site/changed', payload)) ?? {};
-      if (!paused) await check();
-      return {};
-    },
-  });
-  ctx.onInvalidated(stop);
-  // The reader moved to another address of a single-page app: its new page may have clips.
-  pageAddress(ctx).onChange(() => {
-    if (!delegate) void check().catch(() => undefined);
-  });
   void check().catch((err: unknown) => console.debug('[Footnote] clips', err));
 
   return {
     async captureRange(range, source) {
-      const c = controller ?? (await start());
+      const c = feature.controller ?? (await start());
       return c.captureRange(range, source);
     },
     async captureElements(elements, source) {
@@ -122,11 +99,11 @@ export function startClipsBoot(ctx: ContentScriptContext, options: ClipsBootOpti
       const range = document.createRange();
       range.setStart(first, 0);
       range.setEnd(last, last.childNodes.length);
-      const c = controller ?? (await start());
+      const c = feature.controller ?? (await start());
       return c.captureRange(range, source);
     },
     get controller() {
-      return controller;
+      return feature.controller;
     },
   };
 }

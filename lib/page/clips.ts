@@ -10,10 +10,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Clip, ClipCapture, ClipDraft } from '../model/clip';
 import { pageKey, parseTags } from '../model/clip';
-import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
+import { listen, sendToBackground, type ProtocolMessenger, type ResponseOf } from '../messages';
 import { clipsForPage, type clipsForPageOutline } from '../messages/clips';
 import { checkReply, type ResponseOfDef } from '../messages/define';
-import { listen, sendToBackground } from '../runtime';
 import type { ClipEditorProps, ClipEditorStatus } from '@/components/ClipEditor';
 import { anchor, type Anchored } from './anchor/anchor';
 import { describeRange } from './anchor/describe';
@@ -28,11 +27,8 @@ import { piecesOf } from './text-map';
 import { unwrap, wrapPieces } from './wrap';
 import { pageAddress } from './address';
 
-export interface ClipsMessenger {
-  /** Default: to the background through the whole protocol (the content script's boot hands on only its listener). */
-  send?<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>>;
-  listen(handlers: Handlers): () => void;
-}
+/** `send` by default: to the background through the whole protocol (the content script's boot hands on only its listener). */
+export type ClipsMessenger = Partial<Pick<ProtocolMessenger, 'send'>> & Pick<ProtocolMessenger, 'listen'>;
 
 export interface ClipsOptions {
   /** Whether Footnote is paused on this site: no clip highlights then (clipping still works). */

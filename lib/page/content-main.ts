@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageHello } from '../messages/page';
-import { sendMessage } from '../message-transport';
+import { sendMessage } from '../messages/messenger';
 import { startClipsBoot } from './clips-boot';
 import { startHighlightBoot } from './highlight-boot';
 import { pageAddress } from './address';

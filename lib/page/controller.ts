@@ -10,14 +10,15 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { orderEvidence } from '../claims/evidence-order';
 import type { ArticleInfo, ClaimMatch } from '../model/scan';
 import type { Evidence } from '../model/records';
-import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
+import type { ProtocolMessenger, ResponseOf } from '../messages';
 import type { CardProps } from '@/components/Card';
 import { groupFigures, type CardArticle, type CardFigure, type CardSpeaksOf } from '@/components/CardFigures';
-import { lazyCardHost, loadCardModule, type CardHost } from './card-loader';
+import { cardScript, lazyCardHost, type CardHost } from './card-loader';
 import { MarkSet, fallbackShort, flaggedMatches, markClaims, markKey, setActive, setExpanded, type Mark } from './highlight';
 import { ensureMarkStyle, MARK_STYLE_ATTR } from './mark-style';
 import { createFrameQueue, watchContent, type RequestFrame } from './observe';
 import { pageSessions } from './page-session';
+import { scheduleRescans } from './rescan';
 import type { TextMap } from './text-map';
 import { pageAddress } from './address';
 import { fromPageScript } from './reader-input';
@@ -47,11 +48,7 @@ export interface PageScanner {
   scanFragment?(root: Element, article: ArticleInfo): { map: TextMap; claims: ClaimMatch[] } | null | 'rescan';
 }
 
-export interface Messenger {
-  send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>>;
-  /** Starts answering messages sent to this tab; returns the function that stops. */
-  listen(handlers: Handlers): () => void;
-}
+export type Messenger = ProtocolMessenger;
 
 export interface HighlightOptions {
   scanner: PageScanner;
@@ -104,8 +101,6 @@ const MAX_SCANS_PER_BLOCK = 3;
  * counting scans per block cannot end that tug of war; counting per passage does.
  */
 const MAX_MARKS_TAKEN_OUT = 3;
-const FULL_RESCAN_DELAY_MS = 800;
-const MAX_FULL_RESCANS = 8;
 const RECORD_WAIT_MS = 1500;
 
 
@@ -163,7 +158,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
   const card = lazyCardHost(
     options.loadCardHost ??
       (async () => {
-        const module = await loadCardModule();
+        const module = await cardScript.load();
         return module.createCardHost(module.wxtCardUi(ctx));
       }),
   );
@@ -221,8 +216,6 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
     let busy = false;
     let notice: string | null = null;
     let reportQueued = false;
-    let fullRescans = 0;
-    let rescanTimer: number | null = null;
     /** Work under way outside the frame queue (messages, scans waiting for records), for idle(). */
     const started = new Set<Promise<void>>();
     const track = (work: Promise<void>) => {
@@ -333,20 +326,17 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       if (!article.isArticle || !article.onTopic) queueReport();
     };
 
-    const scheduleFullRescan = () => {
-      if (rescanTimer !== null) return;
-      if (fullRescans >= MAX_FULL_RESCANS) {
-        // Still no article after all these changes (a web app, a feed): stop watching this page.
+    // Still no article after all these changes (a web app, a feed): stop watching this page.
+    const rescans = scheduleRescans(
+      ctx,
+      () => {
+        if (!signal.aborted) track(fullScan());
+      },
+      () => {
         if (!article?.onTopic) watcher.stop();
-        return;
-      }
-      rescanTimer = ctx.setTimeout(() => {
-        rescanTimer = null;
-        if (signal.aborted) return;
-        fullRescans++;
-        track(fullScan());
-      }, FULL_RESCAN_DELAY_MS);
-    };
+      },
+    );
+    const scheduleFullRescan = () => rescans.request();
 
     const scanFragment = (root: Element) => {
       if (!root.isConnected || !article || isOwn(root)) return;
@@ -587,7 +577,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
         closeCard(false);
         abort.abort();
         forgetInvalidation();
-        if (rescanTimer !== null) clearTimeout(rescanTimer);
+        rescans.cancel();
         marks.clear();
         removeStyle?.();
         // The badge and the popup forget this page's claims.

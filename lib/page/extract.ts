@@ -1,15 +1,13 @@
 /**
  * From a document to what the claim engine reads: article signals (cheap, read first so that
  * non-articles exit before any text is walked), the article body with its headline, and the body's
- * text as a TextMap whose offsets lead back to the page's text nodes. Page furniture (navigation,
+ * text as a TextMap whose offsets lead back to the page's text nodes. Extraction only: the scan
+ * that runs the engine on it is lib/page/scan.ts. Page furniture (navigation,
  * comments, "Just published" lists, banners, captions, share widgets, bylines, tweet embeds) is
  * left out of the map, so the engine never sees it and nothing in it can be flagged.
  */
-import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import type { PageSignals } from '../claims/article';
-import type { Engine } from '../claims/engine';
 import { addressDateCandidate, type DateCandidate } from '../claims/meta';
-import type { ArticleInfo, ClaimMatch } from '../model/scan';
 import { walkTextMap, type TextMap, type TextMapWalk } from './text-map';
 
 // ── Signals ───────────────────────────────────────────────────────────────────────────────────
@@ -274,37 +272,4 @@ export function readDates(doc: Document, body?: Element): DateCandidate[] {
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url');
   if (canonical) out.push(...addressDateCandidate(canonical, 'url:canonical'));
   return out;
-}
-
-// ── Scan ──────────────────────────────────────────────────────────────────────────────────────
-
-export interface DocumentScan {
-  article: ArticleInfo;
-  /** The article text the claims' offsets point into; null when the page is no article (nothing was extracted). */
-  map: TextMap | null;
-  claims: ClaimMatch[];
-  /** The extracted subtree, for observers that watch the article for changes. */
-  root: Element | null;
-}
-
-/**
- * Runs the engine on a document: detection first (non-articles stop there, before any text is
- * walked), then extraction and matching. Claims' offsets point into `map.text`; `piecesOf(map, …)`
- * turns them into text-node ranges for highlighting.
- */
-export function scanDocument(doc: Document, engine: Engine, url: string = doc.URL): DocumentScan {
-  const title = pageTitle(doc);
-  const signals = readPageSignals(doc, url);
-  const detection = engine.detect(signals, () => isProbablyReaderable(doc));
-  if (!detection.isArticle) {
-    return {
-      article: { isArticle: false, onTopic: false, topicScore: 0, title: title.slice(0, 500), signals: detection.signals },
-      map: null,
-      claims: [],
-      root: null,
-    };
-  }
-  const { root, body, map } = extractArticle(doc, title);
-  const result = engine.analyse({ url, title, text: map.text, page: signals, detection, readerable: () => true, dates: readDates(doc, body) });
-  return { article: result.article, map, claims: result.claims, root };
 }

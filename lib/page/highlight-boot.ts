@@ -6,22 +6,16 @@
  * `highlight-ui` script (highlight-main.ts), loaded only once detection says "article"; from then
  * on the controller does everything, and this listener hands the tab's messages on to it.
  */
-import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detectArticle } from '../claims/article';
 import type { ArticleInfo } from '../model/scan';
 import { pageJumpTo, pageReport, siteChanged } from '../messages/page';
-import type { Handlers } from '../messages';
-import { listenFor, sendMessage } from '../message-transport';
+import { sendMessage } from '../messages/messenger';
 import type { HighlightOptions } from './controller';
-import { pageTitle, readPageSignals } from './extract';
-import { loadHighlightModule, type HighlightModule } from './highlight-loader';
+import { startFeature, type Listen } from './feature';
+import { highlightScript, type HighlightModule } from './highlight-loader';
 import { pageAddress } from './address';
-
-/** A page that keeps changing without becoming an article is read again this long after a change… */
-export const RESCAN_DELAY_MS = 800;
-/** …and at most this many times, then no longer watched (the controller's limits for a session). */
-export const MAX_RESCANS = 8;
+import { scheduleRescans } from './rescan';
+import { detectedInfo, detectPage as detect } from './scan';
 
 export interface HighlightBootOptions {
   /** Whether Footnote is paused on this site (the answer to 'page/hello'). */
@@ -30,7 +24,7 @@ export interface HighlightBootOptions {
   saveClip?: HighlightOptions['saveClip'];
   load?: () => Promise<HighlightModule>;
   send?: typeof sendMessage;
-  listen?: typeof listenFor;
+  listen?: Listen;
 }
 
 export interface HighlightBoot {
@@ -40,11 +34,10 @@ export interface HighlightBoot {
   idle(): Promise<void>;
 }
 
-/** Article detection as the page scanner makes it (lib/page/extract scanDocument), and the page as the background hears of a non-article. */
+/** Article detection as the page scan makes it (lib/page/scan.ts), and the page as the background hears of a non-article. */
 export function detectPage(doc: Document): ArticleInfo {
-  const title = pageTitle(doc);
-  const detection = detectArticle(readPageSignals(doc, doc.URL), () => isProbablyReaderable(doc));
-  return { isArticle: detection.isArticle, onTopic: false, topicScore: 0, title: title.slice(0, 500), signals: detection.signals };
+  const { title, detection } = detect(doc);
+  return detectedInfo(title, detection);
 }
 
 /** Whether a batch of mutations added or changed page content (removals alone change nothing to read). */
@@ -63,54 +56,50 @@ interface Watch {
 
 export function startHighlightBoot(ctx: ContentScriptContext, options: HighlightBootOptions): HighlightBoot {
   const send = options.send ?? sendMessage;
-  const load = options.load ?? loadHighlightModule;
-  let paused = options.paused;
   let watch: Watch | null = null;
-  let loading: Promise<void> | null = null;
-  let started = false;
-  /** The controller's handlers once it runs: this listener hands messages on to them. */
-  let delegate: Handlers | null = null;
 
   const report = (article: ArticleInfo) =>
     send(pageReport, { url: pageAddress(ctx).href, article, claims: [] }).catch((err: unknown) => console.debug('[Footnote]', err));
 
-  /** The page is an article: load the highlight script and let its controller take over. */
-  const handOver = () => {
-    loading ??= load().then((module) => {
-      if (ctx.isInvalid) return;
-      module.startArticleHighlighting(ctx, {
-        paused,
-        ...(options.saveClip ? { saveClip: options.saveClip } : {}),
-        listen(handlers) {
-          delegate = handlers;
-          return () => {
-            delegate = null;
-          };
-        },
-      });
-      started = true;
-    });
-    loading.catch((err: unknown) => {
-      // The script could not load (the extension was updated under the page): try again on the next occasion.
-      loading = null;
-      console.debug('[Footnote]', err);
-    });
-  };
+  const feature = startFeature(ctx, {
+    paused: options.paused,
+    answers: [siteChanged, pageJumpTo],
+    load: options.load ?? highlightScript.load,
+    start: (module: HighlightModule, run) =>
+      module.startArticleHighlighting(ctx, { ...run, ...(options.saveClip ? { saveClip: options.saveClip } : {}) }),
+    handlers: (f) => ({
+      'page/jumpTo': async (payload) => (await f.forward('page/jumpTo', payload)) ?? { found: false },
+    }),
+    siteChanged(paused) {
+      if (paused) end();
+      else if (!watch) begin();
+    },
+    addressChanged() {
+      if (watch) begin();
+    },
+    invalidated() {
+      watch?.end(false);
+      watch = null;
+    },
+    ...(options.listen ? { listen: options.listen } : {}),
+  });
 
-  /** Reads the page now, and again after it changes (at most MAX_RESCANS times), until it is an article. */
+  /** The page is an article: load the highlight script and let its controller take over. */
+  const handOver = () => void feature.load().catch((err: unknown) => console.debug('[Footnote]', err));
+
+  /** Reads the page now, and again after it changes (within the rescan limits), until it is an article. */
   const watchPage = (): Watch => {
     let article: ArticleInfo | null = null;
-    let rescans = 0;
-    let timer: number | null = null;
     let stopped = false;
     const observer = new MutationObserver((records) => {
-      if (addsContent(records)) scheduleRescan();
+      if (addsContent(records)) rescans.request();
     });
+    // Still no article after all these changes (a web app, a feed): stop watching this page.
+    const rescans = scheduleRescans(ctx, () => check(), () => observer.disconnect());
     const stop = () => {
       stopped = true;
       observer.disconnect();
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
+      rescans.cancel();
     };
     const check = () => {
       if (stopped) return;
@@ -124,19 +113,6 @@ export function startHighlightBoot(ctx: ContentScriptContext, options: Highlight
       article = found;
       void report(found);
     };
-    function scheduleRescan() {
-      if (timer !== null || stopped) return;
-      if (rescans >= MAX_RESCANS) {
-        // Still no article after all these changes (a web app, a feed): stop watching this page.
-        observer.disconnect();
-        return;
-      }
-      timer = ctx.setTimeout(() => {
-        timer = null;
-        rescans++;
-        check();
-      }, RESCAN_DELAY_MS);
-    }
     const self: Watch = {
       end(tell) {
         if (stopped) return;
@@ -161,38 +137,14 @@ export function startHighlightBoot(ctx: ContentScriptContext, options: Highlight
     watch = null;
   };
 
-  const stopListening = (options.listen ?? listenFor)([siteChanged, pageJumpTo], {
-    'site/changed': async (payload) => {
-      paused = payload.paused;
-      const handler = delegate?.['site/changed'];
-      if (handler) return handler(payload, {});
-      if (loading) return {}; // the controller starts with the switch as it is when it arrives
-      if (paused) end();
-      else if (!watch) begin();
-      return {};
-    },
-    'page/jumpTo': async (payload) => {
-      const handler = delegate?.['page/jumpTo'];
-      return handler ? handler(payload, {}) : { found: false };
-    },
-  });
-  ctx.onInvalidated(() => {
-    stopListening();
-    watch?.end(false);
-    watch = null;
-  });
-  // The reader moved to another address of a single-page app: a new page as far as the reader is concerned.
-  pageAddress(ctx).onChange(() => {
-    if (watch) begin();
-  });
-  if (!paused) begin();
+  if (!options.paused) begin();
 
   return {
     get started() {
-      return started;
+      return feature.controller !== null;
     },
     async idle() {
-      await loading?.catch(() => undefined);
+      await feature.loading?.catch(() => undefined);
     },
   };
 }

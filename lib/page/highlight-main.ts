@@ -5,10 +5,9 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
-import { MessageError } from '../messages/define';
 import { evidenceForClaim } from '../messages/evidence-card';
 import { dismissalsAdd, dismissalsList, pageReport, siteSetPaused } from '../messages/page';
-import { sendMessage } from '../message-transport';
+import { sendingFor } from '../messages/messenger';
 import { startHighlighting, type HighlightController, type HighlightOptions } from './controller';
 import { createPageScanner } from './highlight-scanner';
 
@@ -24,11 +23,11 @@ export const CONTROLLER_SENDS = {
   [siteSetPaused.type]: siteSetPaused,
 } as const;
 
-export function sendFromController<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
-  const def = (CONTROLLER_SENDS as Partial<Record<MessageType, (typeof CONTROLLER_SENDS)[keyof typeof CONTROLLER_SENDS]>>)[type];
-  if (!def) return Promise.reject(new MessageError(`The highlight script does not send "${type}"`));
-  return sendMessage(def, payload as never) as Promise<ResponseOf<T>>;
-}
+/** Sends the controller's messages; any other is refused, naming the highlight script. */
+export const sendFromController = sendingFor('highlight script', CONTROLLER_SENDS) as <T extends MessageType>(
+  type: T,
+  payload: RequestOf<T>,
+) => Promise<ResponseOf<T>>;
 
 export interface ArticleHighlightOptions {
   paused: boolean;

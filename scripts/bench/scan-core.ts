@@ -17,8 +17,8 @@
 import Mark from 'mark.js';
 import type { Engine } from '@/lib/claims/engine';
 import { PATTERNS } from '@/lib/claims/patterns';
-import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
-import { extractArticle, pageTitle, readDates, readPageSignals, scanDocument } from '@/lib/page/extract';
+import { extractArticle, readDates } from '@/lib/page/extract';
+import { detectPage, scanDocument } from '@/lib/page/scan';
 import { fallbackShort, markClaims } from '@/lib/page/highlight';
 import { alternate, median, relativeSpread } from './stats';
 
@@ -208,9 +208,7 @@ export function phases(doc: Document, engine: Engine, url: string, rounds: numbe
       t = now;
       return dt;
     };
-    const title = pageTitle(doc);
-    const signals = readPageSignals(doc, url);
-    const detection = engine.detect(signals, () => isProbablyReaderable(doc));
+    const { title, signals, detection } = detectPage(doc, engine.detect, url);
     const detectMs = lap();
     const { body, map } = extractArticle(doc, title);
     const extractMs = lap();

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseClaims, parseEvidence } from '@/lib/claims/catalogue';
 import { createEngine } from '@/lib/claims/engine';
-import { scanDocument } from '@/lib/page/extract';
+import { scanDocument } from '@/lib/page/scan';
 
 const DIR = resolve(__dirname, '../fixtures/articles');
 const claims = parseClaims(JSON.parse(readFileSync(resolve(__dirname, '../../assets/claims.json'), 'utf8')));

@@ -1,7 +1,7 @@
 /**
  * The protocol as single definitions (lib/messages/*): composed into the one protocol the
  * background dispatches on, with the same types and schemas; sent and answered one definition at
- * a time by the always-loaded content script (lib/message-transport.ts), with the same checks and
+ * a time by the always-loaded content script (lib/messages/messenger.ts), with the same checks and
  * the same errors as the whole protocol.
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -10,7 +10,7 @@ import { dispatch, protocol, request } from '@/lib/messages';
 import { clipsForPage, clipsForPageOutline } from '@/lib/messages/clips';
 import { checkReply, MessageError } from '@/lib/messages/define';
 import { pageHello, pageJumpTo, siteChanged } from '@/lib/messages/page';
-import { listenFor, sendMessage } from '@/lib/message-transport';
+import { listenFor, sendMessage } from '@/lib/messages/messenger';
 
 describe('the composed protocol', () => {
   it('has every message type, each under its own definition', () => {

@@ -1,7 +1,8 @@
 /** DOM side of the engine: signals, body and headline, furniture, and scanDocument's early exit. */
 import { describe, expect, it, vi } from 'vitest';
 import { createEngine } from '@/lib/claims/engine';
-import { extractArticle, isFurniture, jsonLdNodes, readDates, readPageSignals, scanDocument } from '@/lib/page/extract';
+import { extractArticle, isFurniture, jsonLdNodes, readDates, readPageSignals } from '@/lib/page/extract';
+import { scanDocument } from '@/lib/page/scan';
 import { piecesOf } from '@/lib/page/text-map';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');

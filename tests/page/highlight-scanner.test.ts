@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blockCut, createPageScanner, FIRST_SLICE_CHARS } from '@/lib/page/highlight-scanner';
+import { createPageScanner } from '@/lib/page/highlight-scanner';
+import { blockCut, FIRST_SLICE_CHARS } from '@/lib/page/scan';
 import { createEngine } from '@/lib/claims/engine';
-import { scanDocument } from '@/lib/page/extract';
+import { scanDocument } from '@/lib/page/scan';
 import { markClaims } from '@/lib/page/highlight';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/articles');

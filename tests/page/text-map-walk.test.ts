@@ -8,8 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '@/lib/claims/engine';
-import { extractArticle, isFurniture, scanDocument, startArticleWalk } from '@/lib/page/extract';
-import { createPageScanner, SLICE_CHARS } from '@/lib/page/highlight-scanner';
+import { extractArticle, isFurniture, startArticleWalk } from '@/lib/page/extract';
+import { createPageScanner } from '@/lib/page/highlight-scanner';
+import { scanDocument, SLICE_CHARS } from '@/lib/page/scan';
 import { buildTextMap, walkTextMap, type TextMap, type TextMapWalk } from '@/lib/page/text-map';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/articles');

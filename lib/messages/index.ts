@@ -6,16 +6,17 @@
  * The messages are defined one by one in lib/messages/ (page.ts, evidence.ts, clips.ts), each with
  * its schemas; this module composes them into the protocol the background dispatches on and
  * extension pages send by name. A script that must stay small (the always-loaded content script)
- * imports the definitions it uses from there instead (lib/message-transport.ts sends them).
+ * imports the definitions it uses from there instead, and sends them through messenger.ts.
  */
 import type { z } from 'zod/mini';
-import { dispatchTo, requestDef, type MessageSender, type Reply } from './messages/define';
-import * as page from './messages/page';
-import * as evidence from './messages/evidence';
-import * as clips from './messages/clips';
+import { dispatchTo, requestDef, type MessageSender, type Reply } from './define';
+import * as page from './page';
+import * as evidence from './evidence';
+import * as clips from './clips';
+import { createMessenger, sendMessageToTab, type ListenOptions } from './messenger';
 
-export { describeZodError, envelopeSchema, MessageError, type MessageSender, type Reply } from './messages/define';
-export { tabStateSchema, type TabState } from './messages/page';
+export { describeZodError, envelopeSchema, MessageError, type MessageSender, type Reply } from './define';
+export { tabStateSchema, type TabState } from './page';
 
 /** Request and response schema for each message type. */
 export const protocol = {
@@ -92,3 +93,24 @@ export function request<T extends MessageType>(
 ): Promise<ResponseOf<T>> {
   return requestDef(transport, protocol[type], payload as never) as Promise<ResponseOf<T>>;
 }
+
+/** A script's messenger by message type over the whole protocol (the loaded content-script features are handed one). */
+export interface ProtocolMessenger {
+  send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>>;
+  /** Starts answering messages sent to this tab; returns the function that stops. */
+  listen(handlers: Handlers): () => void;
+}
+
+/** The extension's pages and the background send and listen over the whole protocol. */
+const extension = createMessenger('extension', protocol);
+
+export const sendToBackground = extension.send;
+export function sendToTab<T extends MessageType>(tabId: number, type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+  return sendMessageToTab(tabId, protocol[type], payload as never) as Promise<ResponseOf<T>>;
+}
+/**
+ * Listens for protocol messages; returns the function that stops listening. The background
+ * (`answersAll`) answers every message, with an error where it has no handler; other listeners leave
+ * messages they have no handler for unanswered, so that the background can answer them.
+ */
+export const listen = (handlers: Handlers, options?: ListenOptions): (() => void) => extension.listen(handlers as never, options);
