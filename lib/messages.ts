@@ -13,6 +13,7 @@ import { dispatchTo, requestDef, type MessageSender, type Reply } from './messag
 import * as page from './messages/page';
 import * as evidence from './messages/evidence';
 import * as clips from './messages/clips';
+import * as reports from './messages/reports';
 
 export { describeZodError, envelopeSchema, MessageError, type MessageSender, type Reply } from './messages/define';
 export { tabStateSchema, type TabState } from './messages/page';
@@ -38,7 +39,20 @@ export const protocol = {
   // ── "Not a claim here" and jump to a claim ───────────
   [page.dismissalsList.type]: page.dismissalsList,
   [page.dismissalsAdd.type]: page.dismissalsAdd,
+  [page.dismissalsRemove.type]: page.dismissalsRemove,
+  [page.dismissalsAll.type]: page.dismissalsAll,
+  [page.dismissalsClear.type]: page.dismissalsClear,
+  [page.dismissalsChanged.type]: page.dismissalsChanged,
+  [page.sitesPaused.type]: page.sitesPaused,
+  [page.sitesResumeAll.type]: page.sitesResumeAll,
   [page.pageJumpTo.type]: page.pageJumpTo,
+  [page.pageStep.type]: page.pageStep,
+
+  // ── False-flag reports ───────────────────────────────
+  [reports.reportsAdd.type]: reports.reportsAdd,
+  [reports.reportsList.type]: reports.reportsList,
+  [reports.reportsDelete.type]: reports.reportsDelete,
+  [reports.reportsClear.type]: reports.reportsClear,
 
   // ── Clips ────────────────────────────────────────────────
   [clips.clipsForPage.type]: clips.clipsForPage,
