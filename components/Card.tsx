@@ -5,9 +5,15 @@
  * the card puts where the card lives (on web pages: inside the card's shadow root).
  */
 import type { TargetedKeyboardEvent } from 'preact';
-import type { Direction } from '@/lib/model/records';
+import { useState } from 'preact/hooks';
+import type { Direction, Evidence } from '@/lib/model/records';
+import type { ReportInput } from '@/lib/model/report';
 import type { Stance } from '@/lib/model/scan';
-import type { CardArticle, CardFigure, CardFigures, CardSpeaksOf } from './CardFigures';
+import { STANCE_WORDS, type CardArticle, type CardFigure, type CardFigures, type CardSpeaksOf } from './CardFigures';
+import { citation, type CitationFormat } from './citation';
+import { formatPartialDate } from './partial-date';
+import { ReportForm } from './ReportForm';
+
 
 /** A time word as the page set it, but not shouted: a headline's "STILL" reads "still". */
 const plainCase = (words: string): string => (words === words.toUpperCase() ? words.toLowerCase() : words);
@@ -39,25 +45,16 @@ export interface CardProps {
   onPause(): void;
   /** Present once clips exist; without it there is no "Save clip" button. */
   onSaveClip?: () => void;
+  /** Present where reports are kept: the card offers "Report a false flag" and its form. */
+  onReport?: (input: ReportInput) => void;
+  /**
+   * Present where the card can copy: each figure offers its citation as text and as Markdown. The
+   * click comes with it, so that the owner acts on the reader's own click only.
+   */
+  onCopy?: (text: string, format: CitationFormat, event: Event) => void;
   onKeyDown?: (event: TargetedKeyboardEvent<HTMLElement>) => void;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2021", "May 2021" or "12 May 2021": as precise as the record is. */
-export function formatPartialDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
-  if (!monthName) return year ?? date;
-  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
-}
-
-const STANCE_WORDS: Record<Stance, string> = {
-  asserted: 'the article states it as fact',
-  reported: 'the article reports someone saying it',
-  rebutted: 'the article rebuts it',
-  negated: 'the article denies it',
-};
 
 /** Each group shows its first figures (the best ranked); the rest wait behind "more". */
 const GROUPS: { direction: Direction; title: string; shown: number }[] = [
@@ -68,7 +65,27 @@ const GROUPS: { direction: Direction; title: string; shown: number }[] = [
 
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
 
-function Figure({ figure }: { figure: CardFigure }) {
+type OnCopy = CardProps['onCopy'];
+
+function CopyButtons({ evidence, onCopy }: { evidence: Evidence; onCopy: NonNullable<OnCopy> }) {
+  return (
+    <p class="fn-cite">
+      <button type="button" data-action="copy-text" aria-label="Copy this figure with its source" onClick={(e) => onCopy(citation(evidence, 'text'), 'text', e)}>
+        Copy
+      </button>
+      <button
+        type="button"
+        data-action="copy-markdown"
+        aria-label="Copy this figure with its source as a Markdown link"
+        onClick={(e) => onCopy(citation(evidence, 'markdown'), 'markdown', e)}
+      >
+        Copy as Markdown
+      </button>
+    </p>
+  );
+}
+
+function Figure({ figure, onCopy }: { figure: CardFigure; onCopy: OnCopy }) {
   const { evidence, afterArticle } = figure;
   const { source } = evidence;
   return (
@@ -89,12 +106,15 @@ function Figure({ figure }: { figure: CardFigure }) {
         , {source.publisher}, {formatPartialDate(source.published)}
         {source.quotedFrom && <span class="fn-quoted">. {source.quotedFrom}</span>}
       </p>
+      {onCopy && <CopyButtons evidence={evidence} onCopy={onCopy} />}
     </li>
   );
 }
 
 export function Card(props: CardProps) {
   const { status, figures } = props;
+  const [reporting, setReporting] = useState(false);
+  const onReport = props.onReport;
   const total = figures.counters.length + figures.context.length + figures.supports.length;
   return (
     <section
@@ -153,7 +173,7 @@ export function Card(props: CardProps) {
                 <h3 id={`fn-group-${direction}`}>{title}</h3>
                 <ul>
                   {group.slice(0, shown).map((figure) => (
-                    <Figure figure={figure} key={figure.evidence.id} />
+                    <Figure figure={figure} key={figure.evidence.id} onCopy={props.onCopy} />
                   ))}
                 </ul>
                 {rest.length > 0 && (
@@ -163,7 +183,7 @@ export function Card(props: CardProps) {
                     </summary>
                     <ul>
                       {rest.map((figure) => (
-                        <Figure figure={figure} key={figure.evidence.id} />
+                        <Figure figure={figure} key={figure.evidence.id} onCopy={props.onCopy} />
                       ))}
                     </ul>
                   </details>
@@ -180,7 +200,24 @@ export function Card(props: CardProps) {
           Wording matched: <q>{props.wording}</q>
         </p>
         <p>Stance: {STANCE_WORDS[props.stance]}.</p>
+        <p class="fn-legend">
+          <span class="fn-legend-solid" aria-hidden="true" />
+          A solid underline: the article states the claim as fact.{' '}
+          <span class="fn-legend-dashed" aria-hidden="true" />
+          A dashed underline: it reports someone saying it.
+        </p>
       </section>
+
+      {onReport && reporting && (
+        <ReportForm
+          busy={props.busy}
+          onSubmit={(input) => {
+            setReporting(false);
+            onReport(input);
+          }}
+          onCancel={() => setReporting(false)}
+        />
+      )}
 
       <footer class="fn-actions">
         {props.onSaveClip && (
@@ -194,6 +231,11 @@ export function Card(props: CardProps) {
         <button type="button" data-action="pause" disabled={props.busy} onClick={props.onPause}>
           Pause on this site
         </button>
+        {onReport && !reporting && (
+          <button type="button" data-action="report" disabled={props.busy} onClick={() => setReporting(true)}>
+            Report a false flag
+          </button>
+        )}
       </footer>
     </section>
   );

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { CardProps } from '@/components/Card';
 import type { createCardHost, wxtCardUi } from './card';
+import type { createNoticeHost, wxtNoticeUi } from './page-notice';
 
 export interface CardHost {
   /** Opens (or updates) the card beside `pieces`; with `focus`, focus moves into the dialog. */
@@ -25,6 +26,9 @@ export interface CardHost {
 export interface CardModule {
   createCardHost: typeof createCardHost;
   wxtCardUi: typeof wxtCardUi;
+  /** The page notice ("Footnote is paused on this site." with Undo), which shares the card's Preact. */
+  createNoticeHost: typeof createNoticeHost;
+  wxtNoticeUi: typeof wxtNoticeUi;
 }
 
 // The content script's isolated world: the page cannot see or set this.

@@ -12,7 +12,13 @@ import type { ArticleInfo, ClaimMatch } from '../model/scan';
 import type { Evidence } from '../model/records';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
 import type { CardProps } from '@/components/Card';
-import { groupFigures, type CardArticle, type CardFigure, type CardSpeaksOf } from '@/components/CardFigures';
+import { groupFigures, whyLines, type CardArticle, type CardFigure, type CardSpeaksOf } from '@/components/CardFigures';
+import type { ReportInput } from '../model/report';
+import { tabLeavesAtEnd } from './card-focus';
+import { focusMark, stepMark } from './mark-steps';
+import { NOTICE_HOST_TAG } from './page-notice-tag';
+import { cardScriptNotice, lazyNotice } from './reader-notice';
+import type { NoticeHost } from './page-notice';
 import { lazyCardHost, loadCardModule, type CardHost } from './card-loader';
 import { MarkSet, fallbackShort, flaggedMatches, markClaims, markKey, setActive, setExpanded, type Mark } from './highlight';
 import { ensureMarkStyle, MARK_STYLE_ATTR } from './mark-style';
@@ -66,6 +72,8 @@ export interface HighlightOptions {
   messenger: Messenger;
   /** Makes the card host (default: loads the card-ui script and mounts in a WXT shadow root). */
   loadCardHost?: () => Promise<CardHost>;
+  /** Makes the page notice for the card's actions (default: from the card-ui script). */
+  loadNoticeHost?: () => Promise<NoticeHost>;
   requestFrame?: RequestFrame;
   /**
    * The card's "Save clip" hands the claim's passage on (with the figures the card
@@ -162,12 +170,19 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       }),
   );
   ctx.onInvalidated(() => card.destroy());
+  const pageNotice = lazyNotice(options.loadNoticeHost ?? cardScriptNotice(ctx));
+  ctx.onInvalidated(() => pageNotice.destroy());
   let initialScan = options.initialScan;
   const sessions = pageSessions(ctx, createSession);
 
   const stopListening = messenger.listen({
     'site/changed': sessions.siteChanged,
     'page/jumpTo': async ({ claimId, text }) => ({ found: (await sessions.current?.jumpTo(claimId, text)) ?? false }),
+    'page/step': ({ direction }) => ({ found: sessions.current?.step(direction) ?? false }),
+    'dismissals/changed': async () => {
+      await sessions.current?.refreshDismissals(null);
+      return {};
+    },
   });
   ctx.onInvalidated(() => {
     stopListening();
@@ -192,6 +207,10 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
     marks: MarkSet;
     idle(): Promise<void>;
     jumpTo(claimId: string, text: string): Promise<boolean>;
+    /** The next-claim and previous-claim keys: focus moves to that mark; false when there is none. */
+    step(direction: 'next' | 'previous'): boolean;
+    /** Reads the page's dismissals again and marks what is no longer dismissed (focusing `focusKey`'s mark). */
+    refreshDismissals(focusKey: string | null): Promise<void>;
     end(): void;
   }
 
@@ -227,7 +246,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
     const isOwn = (node: Node): boolean => {
       const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
       if (!el) return false;
-      return el.localName === CARD_HOST_TAG || el.closest(CARD_HOST_TAG) !== null || el.matches(`style[${MARK_STYLE_ATTR}]`);
+      return el.localName === CARD_HOST_TAG || el.closest(`${CARD_HOST_TAG}, ${NOTICE_HOST_TAG}`) !== null || el.matches(`style[${MARK_STYLE_ATTR}]`);
     };
 
     const watcher = watchContent({
@@ -400,6 +419,15 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       onClose: () => closeCard(true),
       onDismiss: () => void dismiss(mark),
       onPause: () => void pause(),
+      onReport: (input) => void keepReport(mark, record, input),
+      onCopy: (text, format, event) => {
+        // Only the reader's own click writes to the clipboard.
+        if (fromPageScript(event)) return;
+        void act('copy', async () => {
+          await navigator.clipboard.writeText(text);
+          notice = format === 'markdown' ? 'Copied the figure and its source as Markdown.' : 'Copied the figure and its source.';
+        });
+      },
       ...(options.saveClip
         ? {
             onSaveClip: () => {
@@ -411,6 +439,10 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
         : {}),
       onKeyDown: (event) => {
         if (event.key === 'Escape') {
+          event.preventDefault();
+          closeCard(true);
+        } else if (event.key === 'Tab' && !event.shiftKey && tabLeavesAtEnd(event.currentTarget, event.target)) {
+          // Past the card's last control: back to the mark in the article, not out to the browser.
           event.preventDefault();
           closeCard(true);
         }
@@ -482,7 +514,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
 
     const dismiss = (mark: Mark) =>
       act('remember this', async () => {
-        await messenger.send('dismissals/add', { url, key: mark.key });
+        await messenger.send('dismissals/add', { url, key: mark.key, sentence: mark.match.text.slice(0, 5000) });
         dismissed.add(mark.key);
         const following = marks.all().find((m) => m.key !== mark.key && m.pieces[0]!.compareDocumentPosition(mark.pieces[0]!) & 2);
         closeCard(false);
@@ -492,12 +524,65 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
         // Keyboard users carry on from where the mark was.
         if (following) following.pieces[0]!.focus();
         queueReport();
+        void pageNotice.show('Marked as not a claim here.', {
+          label: 'Undo',
+          onClick: () => void undoDismiss(mark.key),
+        });
       });
+
+    const undoDismiss = async (key: string) => {
+      try {
+        await messenger.send('dismissals/remove', { url, key });
+        await refreshDismissals(key);
+      } catch (err) {
+        void pageNotice.show(`Could not undo: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    };
+
+    let refreshing: Promise<void> = Promise.resolve();
+    const refreshDismissals = (focusKey: string | null): Promise<void> => {
+      refreshing = refreshing.then(async () => {
+        if (signal.aborted) return;
+        dismissed = new Set((await messenger.send('dismissals/list', { url })).keys);
+        if (signal.aborted) return;
+        await fullScan();
+        await queue.idle();
+        const back = focusKey ? marks.all().find((m) => m.key === focusKey) : undefined;
+        if (back) focusMark(back);
+      });
+      track(refreshing);
+      return refreshing;
+    };
 
     const pause = () =>
       act('pause', async () => {
-        await messenger.send('site/setPaused', { host: location.hostname, paused: true });
+        const host = location.hostname;
+        await messenger.send('site/setPaused', { host, paused: true });
         sessions.end();
+        void pageNotice.show('Footnote is paused on this site.', {
+          label: 'Undo',
+          // Resuming goes through the background, which tells every tab on the site (this one too).
+          onClick: () =>
+            void messenger.send('site/setPaused', { host, paused: false }).catch((err: unknown) => {
+              void pageNotice.show(`Could not resume: ${err instanceof Error ? err.message : String(err)}`);
+            }),
+        });
+      });
+
+    const keepReport = (mark: Mark, record: ForClaim | null, input: ReportInput) =>
+      act('keep the report', async () => {
+        const flag = {
+          url: pageAddress(ctx).href,
+          title: document.title.slice(0, 2000),
+          sentence: mark.match.text.slice(0, 5000),
+          claimId: mark.match.claimId,
+          claim: (record?.claim?.statement ?? shortOf(mark.match)).slice(0, 2000),
+          stance: mark.match.stance,
+          wording: mark.match.wording.slice(0, 2000),
+          why: whyLines(mark.match.wording, mark.match.stance).map((line) => line.slice(0, 2000)),
+        };
+        await messenger.send('reports/add', { flag, input });
+        notice = 'Report kept on this computer. Export it from Footnote’s options to send it.';
       });
 
     // ── Reader input: delegated from the document, removed with the session ──
@@ -566,6 +651,16 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
         while (started.size > 0) await Promise.all([...started]);
         await queue.idle();
       },
+      step(direction) {
+        const all = marks.all();
+        const current = marks.find(document.activeElement) ?? openMark ?? null;
+        const to = stepMark(all, current, direction);
+        if (!to) return false;
+        if (openMark) closeCard(false);
+        focusMark(to);
+        return true;
+      },
+      refreshDismissals,
       async jumpTo(claimId, text) {
         const key = markKey(claimId, text);
         const mark = marks.all().find((m) => m.key === key) ?? marks.all().find((m) => m.match.claimId === claimId);

@@ -10,7 +10,7 @@ import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectArticle } from '../claims/article';
 import type { ArticleInfo } from '../model/scan';
-import { pageJumpTo, pageReport, siteChanged } from '../messages/page';
+import { dismissalsChanged, pageJumpTo, pageReport, pageStep, siteChanged } from '../messages/page';
 import type { Handlers } from '../messages';
 import { listenFor, sendMessage } from '../message-transport';
 import type { HighlightOptions } from './controller';
@@ -161,7 +161,7 @@ export function startHighlightBoot(ctx: ContentScriptContext, options: Highlight
     watch = null;
   };
 
-  const stopListening = (options.listen ?? listenFor)([siteChanged, pageJumpTo], {
+  const stopListening = (options.listen ?? listenFor)([siteChanged, pageJumpTo, pageStep, dismissalsChanged], {
     'site/changed': async (payload) => {
       paused = payload.paused;
       const handler = delegate?.['site/changed'];
@@ -174,6 +174,14 @@ export function startHighlightBoot(ctx: ContentScriptContext, options: Highlight
     'page/jumpTo': async (payload) => {
       const handler = delegate?.['page/jumpTo'];
       return handler ? handler(payload, {}) : { found: false };
+    },
+    'page/step': async (payload) => {
+      const handler = delegate?.['page/step'];
+      return handler ? handler(payload, {}) : { found: false };
+    },
+    'dismissals/changed': async (payload) => {
+      const handler = delegate?.['dismissals/changed'];
+      return handler ? handler(payload, {}) : {};
     },
   });
   ctx.onInvalidated(() => {

@@ -7,7 +7,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
 import { MessageError } from '../messages/define';
 import { evidenceForClaim } from '../messages/evidence-card';
-import { dismissalsAdd, dismissalsList, pageReport, siteSetPaused } from '../messages/page';
+import { dismissalsAdd, dismissalsList, dismissalsRemove, pageReport, siteSetPaused } from '../messages/page';
+import { reportsAdd } from '../messages/reports';
 import { sendMessage } from '../message-transport';
 import { startHighlighting, type HighlightController, type HighlightOptions } from './controller';
 import { createPageScanner } from './highlight-scanner';
@@ -21,7 +22,9 @@ export const CONTROLLER_SENDS = {
   [pageReport.type]: pageReport,
   [dismissalsList.type]: dismissalsList,
   [dismissalsAdd.type]: dismissalsAdd,
+  [dismissalsRemove.type]: dismissalsRemove,
   [siteSetPaused.type]: siteSetPaused,
+  [reportsAdd.type]: reportsAdd,
 } as const;
 
 export function sendFromController<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
