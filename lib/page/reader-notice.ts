@@ -27,12 +27,15 @@ export function lazyNotice(load: () => Promise<NoticeHost>): ReaderNotice {
   return {
     async show(message, action) {
       if (destroyed) return;
-      host ??= load();
-      host.catch(() => {
-        host = null; // try again on the next notice
-      });
-      const notice = await host;
-      if (!destroyed) await notice.show(message, action);
+      const loading = (host ??= load());
+      try {
+        const notice = await loading;
+        if (!destroyed) await notice.show(message, action);
+      } catch (err) {
+        // The card script could not load (the extension was updated under the page): no notice this time.
+        if (host === loading) host = null;
+        console.debug('[Footnote]', err);
+      }
     },
     hide() {
       void host?.then((n) => n.hide(), () => undefined);
