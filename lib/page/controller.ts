@@ -12,8 +12,8 @@ import type { ArticleInfo, ClaimMatch } from '../model/scan';
 import type { Evidence } from '../model/records';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
 import type { CardProps } from '@/components/Card';
-import { groupFigures, whyLines, type CardArticle, type CardFigure, type CardSpeaksOf } from '@/components/CardFigures';
-import type { ReportInput } from '../model/report';
+import { groupFigures, type CardArticle, type CardFigure, type CardSpeaksOf } from '@/components/CardFigures';
+import { cardActions } from './card-actions';
 import { tabLeavesAtEnd } from './card-focus';
 import { focusMark, stepMark } from './mark-steps';
 import { NOTICE_HOST_TAG } from './page-notice-tag';
@@ -179,8 +179,9 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
     'site/changed': sessions.siteChanged,
     'page/jumpTo': async ({ claimId, text }) => ({ found: (await sessions.current?.jumpTo(claimId, text)) ?? false }),
     'page/step': ({ direction }) => ({ found: sessions.current?.step(direction) ?? false }),
-    'dismissals/changed': async () => {
-      await sessions.current?.refreshDismissals(null);
+    // Answered at once: marking waits for frames, which a tab in the background may not get for long.
+    'dismissals/changed': () => {
+      void sessions.current?.refreshDismissals(null);
       return {};
     },
   });
@@ -418,16 +419,10 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       busy,
       onClose: () => closeCard(true),
       onDismiss: () => void dismiss(mark),
-      onPause: () => void pause(),
-      onReport: (input) => void keepReport(mark, record, input),
-      onCopy: (text, format, event) => {
-        // Only the reader's own click writes to the clipboard.
-        if (fromPageScript(event)) return;
-        void act('copy', async () => {
-          await navigator.clipboard.writeText(text);
-          notice = format === 'markdown' ? 'Copied the figure and its source as Markdown.' : 'Copied the figure and its source.';
-        });
-      },
+      onPause: () => void actions.pause(location.hostname),
+      onReport: (input) =>
+        void actions.keepReport({ url: pageAddress(ctx).href, title: document.title }, mark.match, record?.claim?.statement ?? shortOf(mark.match), input),
+      onCopy: (text, format, event) => actions.copy(text, format, event),
       ...(options.saveClip
         ? {
             onSaveClip: () => {
@@ -524,20 +519,19 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
         // Keyboard users carry on from where the mark was.
         if (following) following.pieces[0]!.focus();
         queueReport();
-        void pageNotice.show('Marked as not a claim here.', {
-          label: 'Undo',
-          onClick: () => void undoDismiss(mark.key),
-        });
+        actions.dismissed(url, mark.key);
       });
 
-    const undoDismiss = async (key: string) => {
-      try {
-        await messenger.send('dismissals/remove', { url, key });
-        await refreshDismissals(key);
-      } catch (err) {
-        void pageNotice.show(`Could not undo: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    };
+    const actions = cardActions({
+      messenger,
+      notice: pageNotice,
+      act,
+      setCardNotice: (text) => {
+        notice = text;
+      },
+      refreshDismissals: (key) => refreshDismissals(key),
+      endSession: () => sessions.end(),
+    });
 
     let refreshing: Promise<void> = Promise.resolve();
     const refreshDismissals = (focusKey: string | null): Promise<void> => {
@@ -553,37 +547,6 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       track(refreshing);
       return refreshing;
     };
-
-    const pause = () =>
-      act('pause', async () => {
-        const host = location.hostname;
-        await messenger.send('site/setPaused', { host, paused: true });
-        sessions.end();
-        void pageNotice.show('Footnote is paused on this site.', {
-          label: 'Undo',
-          // Resuming goes through the background, which tells every tab on the site (this one too).
-          onClick: () =>
-            void messenger.send('site/setPaused', { host, paused: false }).catch((err: unknown) => {
-              void pageNotice.show(`Could not resume: ${err instanceof Error ? err.message : String(err)}`);
-            }),
-        });
-      });
-
-    const keepReport = (mark: Mark, record: ForClaim | null, input: ReportInput) =>
-      act('keep the report', async () => {
-        const flag = {
-          url: pageAddress(ctx).href,
-          title: document.title.slice(0, 2000),
-          sentence: mark.match.text.slice(0, 5000),
-          claimId: mark.match.claimId,
-          claim: (record?.claim?.statement ?? shortOf(mark.match)).slice(0, 2000),
-          stance: mark.match.stance,
-          wording: mark.match.wording.slice(0, 2000),
-          why: whyLines(mark.match.wording, mark.match.stance).map((line) => line.slice(0, 2000)),
-        };
-        await messenger.send('reports/add', { flag, input });
-        notice = 'Report kept on this computer. Export it from Footnote’s options to send it.';
-      });
 
     // ── Reader input: delegated from the document, removed with the session ──
 
