@@ -75,6 +75,8 @@ forEachBrowser('reader controls', (suite) => {
     expect(item.meta).toMatch(/ · \d{1,2} [A-Z][a-z]+ \d{4}$/);
     await options.click('[data-testid=restore]');
     await options.waitForSelector('[data-testid=dismissed-empty]');
+    // The reader goes back to the page (a tab in the background gets no frames to mark in).
+    await page.bringToFront();
     await page.waitForSelector('footnote-mark[tabindex]');
 
     // Two pages dismissed, "Restore all": both get their marks back.
@@ -89,7 +91,9 @@ forEachBrowser('reader controls', (suite) => {
     expect(await options.count('[data-testid=dismissed-item]')).toBeGreaterThanOrEqual(2);
     await options.click('[data-testid=restore-all]');
     await options.waitForSelector('[data-testid=dismissed-empty]');
+    await page.bringToFront();
     await page.waitForSelector('footnote-mark[tabindex]');
+    await other.bringToFront();
     await other.waitForSelector('footnote-mark[tabindex]');
     expect(page.errors()).toEqual([]);
     await Promise.all([options.close(), other.close(), page.close()]);
@@ -108,6 +112,12 @@ forEachBrowser('reader controls', (suite) => {
       // The notice is in a closed shadow root: the page sees its host, not what it says.
       expect(await page.evaluate(() => ({ root: document.querySelector('footnote-notice')!.shadowRoot, text: document.body.innerText.includes('paused on this site') }))).toEqual({ root: null, text: false });
       expect(await ext.send('site/get', { host })).toEqual({ host, paused: true });
+      // A page script's click on the Undo does nothing: only the reader's own input acts (a click
+      // that reached the button would take the notice away at once, before resuming).
+      await page.evaluateOn('[data-action=notice-action]', (el) => (el as HTMLElement).click());
+      expect(await page.exists('[data-action=notice-action]')).toBe(true);
+      expect(await ext.send('site/get', { host })).toEqual({ host, paused: true });
+      expect(await page.count('footnote-mark')).toBe(0);
 
       await page.click('[data-action=notice-action]');
       await page.waitForSelector('footnote-mark[tabindex]');
@@ -126,6 +136,7 @@ forEachBrowser('reader controls', (suite) => {
         row.setAttribute('data-here', '');
       });
       await options.click('[data-here] [data-testid=resume]');
+      await page.bringToFront();
       await page.waitForSelector('footnote-mark[tabindex]');
       await options.waitForFunction(() => document.querySelectorAll('[data-testid=paused-site]').length === 1);
 
@@ -135,6 +146,7 @@ forEachBrowser('reader controls', (suite) => {
       await options.waitForSelector('[data-testid=resume-all]');
       await options.click('[data-testid=resume-all]');
       await options.waitForSelector('[data-testid=paused-empty]');
+      await page.bringToFront();
       await page.waitForSelector('footnote-mark[tabindex]');
       expect(await ext.send('sites/paused', {})).toEqual({ sites: [] });
       expect(page.errors()).toEqual([]);
