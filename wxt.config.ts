@@ -26,9 +26,12 @@ export default defineConfig({
     // storage: the per-tab state in storage.session (the service worker forgets its memory). sidePanel: the clips panel.
     // contextMenus: the "Save selection as clip" item on selected text (Firefox also knows it as `menus`).
     permissions: [...(browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel']), 'contextMenus'],
-    // The keyboard shortcut for "Save selection as clip" (readers can change it in the browser's shortcut settings).
+    // Keyboard shortcuts: "Save selection as clip" and moving between the marked claims (readers can
+    // change each in the browser's shortcut settings).
     commands: {
       'save-clip': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save the selected text as a clip' },
+      'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next marked claim' },
+      'previous-claim': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the previous marked claim' },
     },
     // The card script (entrypoints/card-ui.ts), imported by the content script on the first card a reader opens.
     // Chromium lets a content script import it only when listed; the dynamic URL keeps pages from probing for it.

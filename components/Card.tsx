@@ -7,10 +7,14 @@
  */
 import type { TargetedKeyboardEvent } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Direction } from '@/lib/model/records';
+import type { Direction, Evidence } from '@/lib/model/records';
+import type { ReportInput } from '@/lib/model/report';
 import type { Stance } from '@/lib/model/scan';
-import { byDirection, type CardArticle, type CardFigure, type CardFigures, type CardSpeaksOf } from './CardFigures';
-import { formatPartialDate, standingLine, yearsAwayWarning } from './card-standing';
+import { byDirection, STANCE_WORDS, type CardArticle, type CardFigure, type CardFigures, type CardSpeaksOf } from './CardFigures';
+import { standingLine, yearsAwayWarning } from './card-standing';
+import { citation, type CitationFormat } from './citation';
+import { formatPartialDate } from './partial-date';
+import { ReportForm } from './ReportForm';
 
 /** A time word as the page set it, but not shouted: a headline's "STILL" reads "still". */
 const plainCase = (words: string): string => (words === words.toUpperCase() ? words.toLowerCase() : words);
@@ -42,17 +46,16 @@ export interface CardProps {
   onPause(): void;
   /** Present once clips exist; without it there is no "Save clip" button. */
   onSaveClip?: () => void;
+  /** Present where reports are kept: the card offers "Report a false flag" and its form. */
+  onReport?: (input: ReportInput) => void;
+  /**
+   * Present where the card can copy: each figure offers its citation as text and as Markdown. The
+   * click comes with it, so that the owner acts on the reader's own click only.
+   */
+  onCopy?: (text: string, format: CitationFormat, event: Event) => void;
   onKeyDown?: (event: TargetedKeyboardEvent<HTMLElement>) => void;
 }
 
-export { formatPartialDate } from './card-standing';
-
-const STANCE_WORDS: Record<Stance, string> = {
-  asserted: 'the article states it as fact',
-  reported: 'the article reports someone saying it',
-  rebutted: 'the article rebuts it',
-  negated: 'the article denies it',
-};
 
 /** What each figure does to the claim, said on each lead figure and as the parts of "More figures". */
 const DIRECTION_TAG: Record<Direction, string> = {
@@ -68,7 +71,27 @@ const MORE_GROUPS: { direction: Direction; title: string }[] = [
 
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
 
-function Figure({ figure, tagged }: { figure: CardFigure; tagged?: boolean }) {
+type OnCopy = CardProps['onCopy'];
+
+function CopyButtons({ evidence, onCopy }: { evidence: Evidence; onCopy: NonNullable<OnCopy> }) {
+  return (
+    <p class="fn-cite">
+      <button type="button" data-action="copy-text" aria-label="Copy this figure with its source" onClick={(e) => onCopy(citation(evidence, 'text'), 'text', e)}>
+        Copy
+      </button>
+      <button
+        type="button"
+        data-action="copy-markdown"
+        aria-label="Copy this figure with its source as a Markdown link"
+        onClick={(e) => onCopy(citation(evidence, 'markdown'), 'markdown', e)}
+      >
+        Copy as Markdown
+      </button>
+    </p>
+  );
+}
+
+function Figure({ figure, tagged, onCopy }: { figure: CardFigure; tagged?: boolean; onCopy: OnCopy }) {
   const { evidence, afterArticle } = figure;
   const { source } = evidence;
   return (
@@ -90,6 +113,7 @@ function Figure({ figure, tagged }: { figure: CardFigure; tagged?: boolean }) {
         , {source.publisher}, {formatPartialDate(source.published)}
         {source.quotedFrom && <span class="fn-quoted">. {source.quotedFrom}</span>}
       </p>
+      {onCopy && <CopyButtons evidence={evidence} onCopy={onCopy} />}
     </li>
   );
 }
@@ -100,7 +124,7 @@ function Figure({ figure, tagged }: { figure: CardFigure; tagged?: boolean }) {
  * did not toggle a <summary> in the card's shadow root from the keyboard; the click (and its
  * toggle) stays the browser's, and `open` follows it.
  */
-function MoreFigures({ figures }: { figures: readonly CardFigure[] }) {
+function MoreFigures({ figures, onCopy }: { figures: readonly CardFigure[]; onCopy: OnCopy }) {
   const [open, setOpen] = useState(false);
   if (figures.length === 0) return null;
   const groups = byDirection(figures);
@@ -118,7 +142,7 @@ function MoreFigures({ figures }: { figures: readonly CardFigure[] }) {
             <h4 id={`fn-group-${direction}`}>{title}</h4>
             <ul>
               {groups[direction].map((figure) => (
-                <Figure figure={figure} key={figure.evidence.id} />
+                <Figure figure={figure} key={figure.evidence.id} onCopy={onCopy} />
               ))}
             </ul>
           </section>
@@ -130,6 +154,8 @@ function MoreFigures({ figures }: { figures: readonly CardFigure[] }) {
 
 export function Card(props: CardProps) {
   const { status, figures } = props;
+  const [reporting, setReporting] = useState(false);
+  const onReport = props.onReport;
   const total = figures.lead.length + figures.more.length;
   const standing = standingLine(figures.lead[0]);
   const yearsAway = yearsAwayWarning(figures.lead, props.article?.date);
@@ -189,13 +215,13 @@ export function Card(props: CardProps) {
               <h3 id="fn-lead-title">What the record shows</h3>
               <ul>
                 {figures.lead.map((figure) => (
-                  <Figure figure={figure} tagged key={figure.evidence.id} />
+                  <Figure figure={figure} tagged key={figure.evidence.id} onCopy={props.onCopy} />
                 ))}
               </ul>
             </section>
           )}
           {/* A new claim's card starts with the disclosure closed. */}
-          <MoreFigures figures={figures.more} key={props.quote} />
+          <MoreFigures figures={figures.more} onCopy={props.onCopy} key={props.quote} />
         </>
       )}
 
@@ -205,7 +231,24 @@ export function Card(props: CardProps) {
           Wording matched: <q>{props.wording}</q>
         </p>
         <p>Stance: {STANCE_WORDS[props.stance]}.</p>
+        <p class="fn-legend">
+          <span class="fn-legend-solid" aria-hidden="true" />
+          A solid underline: the article states the claim as fact.{' '}
+          <span class="fn-legend-dashed" aria-hidden="true" />
+          A dashed underline: it reports someone saying it.
+        </p>
       </section>
+
+      {onReport && reporting && (
+        <ReportForm
+          busy={props.busy}
+          onSubmit={(input) => {
+            setReporting(false);
+            onReport(input);
+          }}
+          onCancel={() => setReporting(false)}
+        />
+      )}
 
       <footer class="fn-actions">
         {props.onSaveClip && (
@@ -219,6 +262,11 @@ export function Card(props: CardProps) {
         <button type="button" data-action="pause" disabled={props.busy} onClick={props.onPause}>
           Pause on this site
         </button>
+        {onReport && !reporting && (
+          <button type="button" data-action="report" disabled={props.busy} onClick={() => setReporting(true)}>
+            Report a false flag
+          </button>
+        )}
       </footer>
     </section>
   );

@@ -4,6 +4,19 @@
  * loads on first use).
  */
 import type { Direction, Evidence } from '@/lib/model/records';
+import type { Stance } from '@/lib/model/scan';
+
+export const STANCE_WORDS: Record<Stance, string> = {
+  asserted: 'the article states it as fact',
+  reported: 'the article reports someone saying it',
+  rebutted: 'the article rebuts it',
+  negated: 'the article denies it',
+};
+
+/** The engine's reasons for a mark as the card's "Why" section words them (a report keeps these). */
+export function whyLines(wording: string, stance: Stance): string[] {
+  return [`Wording matched: “${wording}”`, `Stance: ${STANCE_WORDS[stance]}.`];
+}
 
 export interface CardFigure {
   evidence: Evidence;

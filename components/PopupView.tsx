@@ -14,6 +14,8 @@ export interface PopupViewProps {
   clipNotice?: string | null;
   /** Opens the clips side panel (Chrome) or sidebar (Firefox). */
   onOpenClips?(): void;
+  /** The welcome and help page; without it the popup has no help link. */
+  helpHref?: string;
 }
 
 /** The flagged claims of the page, each with a jump to its mark. */
@@ -51,7 +53,7 @@ function describe(state: TabState): string {
   return flagged === 0 ? 'Article about GP access: no contradicted claims found.' : `Article about GP access: ${flagged} claim${flagged === 1 ? '' : 's'} flagged.`;
 }
 
-export function PopupView({ state, error, busy, onTogglePause, onJump, onSaveClip, clipNotice, onOpenClips }: PopupViewProps) {
+export function PopupView({ state, error, busy, onTogglePause, onJump, onSaveClip, clipNotice, onOpenClips, helpHref }: PopupViewProps) {
   return (
     <main class="popup">
       <h1>Footnote</h1>
@@ -101,6 +103,13 @@ export function PopupView({ state, error, busy, onTogglePause, onJump, onSaveCli
             </label>
           )}
         </>
+      )}
+      {helpHref && (
+        <p class="help">
+          <a href={helpHref} target="_blank" rel="noopener" data-testid="help">
+            Welcome and help
+          </a>
+        </p>
       )}
     </main>
   );

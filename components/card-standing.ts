@@ -5,16 +5,8 @@
  */
 import type { Direction } from '@/lib/model/records';
 import type { CardFigure } from './CardFigures';
+import { formatPartialDate, MONTHS } from './partial-date';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2021", "May 2021" or "12 May 2021": as precise as the record is. */
-export function formatPartialDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
-  if (!monthName) return year ?? date;
-  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
-}
 
 /** A record's period from its own from/to: "April 2024", "March – June 2020", "March 2020 – March 2021", "2019 – 2024". */
 export function formatSpan(from: string, to: string): string {

@@ -9,6 +9,10 @@ import { createDismissalRepository } from '@/lib/db/dismissals';
 import { createEvidenceRepository } from '@/lib/db/evidence-store';
 import { listen, sendToTab } from '@/lib/messages';
 import { startClipsBackground } from '@/lib/background/clips-main';
+import { createReaderControlHandlers } from '@/lib/background/reader-controls';
+import { startClaimKeys } from '@/lib/background/claim-keys';
+import { createReportRepository } from '@/lib/db/reports';
+import { pageKey } from '@/lib/model/page-key';
 
 export default defineBackground(() => {
   const db = new FootnoteDatabase();
@@ -20,37 +24,59 @@ export default defineBackground(() => {
   const evidence = createEvidenceRepository(db);
   const seeder = createSeeder(evidence);
   browser.runtime.onInstalled.addListener(({ reason }) => void seeder.seed(reason).catch((err) => console.error('Footnote: seeding the built-in evidence failed', err)));
+  // First run: the welcome page says what Footnote does, what it keeps and how to use it.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
+  });
 
   // Clips: the "Save selection as clip" menu item, the shortcut, and their handlers.
   const clips = startClipsBackground(db);
 
+  const sites = createSiteSettingsRepository(db);
+  const dismissals = createDismissalRepository(db);
+  const broadcastSiteChange = async (host: string, paused: boolean) => {
+    const all = await browser.tabs.query({});
+    await Promise.allSettled(
+      all.map(async (tab) => {
+        if (tab.id === undefined) return;
+        const state = await tabs.get(tab.id);
+        if (state.host && siteKey(state.host) === siteKey(host)) {
+          await tabs.update(tab.id, { paused });
+          await sendToTab(tab.id, 'site/changed', { host, paused });
+        }
+      }),
+    );
+  };
+  const notifyDismissals = async (url: string) => {
+    const all = await browser.tabs.query({});
+    await Promise.allSettled(
+      all.map(async (tab) => {
+        if (tab.id === undefined) return;
+        const state = await tabs.get(tab.id);
+        if (state.url && pageKey(state.url) === pageKey(url)) await sendToTab(tab.id, 'dismissals/changed', { url: state.url });
+      }),
+    );
+  };
+
+  // The next-claim and previous-claim keys.
+  startClaimKeys();
+
   const base = createBackgroundHandlers({
-    sites: createSiteSettingsRepository(db),
+    sites,
     tabs,
     async setBadge(tabId, count) {
       await action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
       await action.setBadgeBackgroundColor({ tabId, color: '#8a4b00' });
     },
-    async broadcastSiteChange(host, paused) {
-      const all = await browser.tabs.query({});
-      await Promise.allSettled(
-        all.map(async (tab) => {
-          if (tab.id === undefined) return;
-          const state = await tabs.get(tab.id);
-          if (state.host && siteKey(state.host) === siteKey(host)) {
-            await tabs.update(tab.id, { paused });
-            await sendToTab(tab.id, 'site/changed', { host, paused });
-          }
-        }),
-      );
-    },
+    broadcastSiteChange,
   });
 
   // One listener for every message: the background answers each, with an error where no handler fits.
   listen(
     {
       ...base,
-      ...createEvidenceHandlers({ evidence, dismissals: createDismissalRepository(db), seeder }),
+      ...createEvidenceHandlers({ evidence, dismissals, seeder }),
+      ...createReaderControlHandlers({ dismissals, sites, reports: createReportRepository(db), notifyDismissals, broadcastSiteChange }),
       ...clips.handlers,
     },
     { answersAll: true },

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { OptionsShell } from '@/components/OptionsShell';
 import { sendToBackground } from '@/lib/messages';
 import { EvidencePanel } from './evidence-panel';
+import { DismissalsPanel, PausedSitesPanel, ReportsPanel } from './reader-panel';
 import '@/assets/ui.css';
 import './options.css';
 
@@ -14,6 +15,9 @@ function Options() {
           title: 'Evidence',
           body: <EvidencePanel send={sendToBackground} />,
         },
+        { id: 'dismissed', title: 'Dismissed passages', body: <DismissalsPanel send={sendToBackground} /> },
+        { id: 'paused', title: 'Paused sites', body: <PausedSitesPanel send={sendToBackground} /> },
+        { id: 'reports', title: 'Reports', body: <ReportsPanel send={sendToBackground} /> },
         { id: 'clips', title: 'Clips', body: <p class="muted">Passages you saved, with your notes.</p> },
         {
           id: 'settings',

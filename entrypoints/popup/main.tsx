@@ -107,6 +107,7 @@ function Popup() {
       onSaveClip={onSaveClip}
       clipNotice={clipNotice}
       onOpenClips={onOpenClips}
+      helpHref={browser.runtime.getURL('/welcome.html')}
     />
   );
 }

@@ -54,8 +54,8 @@ export function createEvidenceHandlers(deps: EvidenceDeps): Handlers {
       return r.ok ? { ok: true, packId: r.pack.id, summary: r.summary, errors: [] } : { ok: false, packId: null, summary: null, errors: r.errors };
     },
     'dismissals/list': async ({ url }) => ({ keys: await deps.dismissals.list(url) }),
-    'dismissals/add': async ({ url, key }) => {
-      await deps.dismissals.add(url, key, now().getTime());
+    'dismissals/add': async ({ url, key, sentence }) => {
+      await deps.dismissals.add(url, key, now().getTime(), sentence);
       return {};
     },
   };

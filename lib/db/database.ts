@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { SiteSetting } from './site-settings';
 import type { Dismissal, StoredClaim, StoredEvidence, Tombstone } from '../model/stored';
 import type { Clip, ClipDraft } from '../model/clip';
+import type { FalseFlagReport } from '../model/report';
 import { applySchemaVersions } from './versions';
 
 /** The only place that knows table names; the rest of the extension goes through the repositories. */
@@ -14,6 +15,8 @@ export class FootnoteDatabase extends Dexie {
 
   clips!: EntityTable<Clip, 'id'>;
   clipDrafts!: EntityTable<ClipDraft, 'id'>;
+
+  reports!: EntityTable<FalseFlagReport, 'id'>;
 
   constructor(name = 'footnote', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

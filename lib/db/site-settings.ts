@@ -18,6 +18,11 @@ export function createSiteSettingsRepository(db: FootnoteDatabase) {
     async isPaused(host: string): Promise<boolean> {
       return (await db.siteSettings.get(siteKey(host)))?.paused ?? false;
     },
+    /** The sites the reader paused, most recently paused first. */
+    async listPaused(): Promise<{ host: string; updatedAt: number }[]> {
+      const rows = await db.siteSettings.filter((s) => s.paused).toArray();
+      return rows.sort((a, b) => b.updatedAt - a.updatedAt).map(({ host, updatedAt }) => ({ host, updatedAt }));
+    },
     async setPaused(host: string, paused: boolean, now = Date.now()): Promise<void> {
       await db.siteSettings.put({ host: siteKey(host), paused, updatedAt: now });
     },

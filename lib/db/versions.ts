@@ -5,6 +5,12 @@ import type Dexie from 'dexie';
  * version with a dated comment and, where data must move, an upgrade. Each has a test that seeds the
  * version before it (tests/db/versions.test.ts).
  */
+/** The passage a dismissal key names: the key is "<claim id>|<normalised text>" (lib/page/highlight markKey). */
+export function sentenceOfKey(key: string): string {
+  const bar = key.indexOf('|');
+  return bar < 0 ? key : key.slice(bar + 1);
+}
+
 export function applySchemaVersions(db: Dexie): void {
   // v1, 2026-11-23: per-site settings (the pause switch).
   db.version(1).stores({
@@ -29,4 +35,22 @@ export function applySchemaVersions(db: Dexie): void {
     clips: '&id, url, createdAt, updatedAt, *tags, claimId',
     clipDrafts: '&id, url, updatedAt',
   });
+
+  // v4, 2026-12-07: the false flags a reader reported from the card (listed newest first and
+  // exported from the options page), and dismissals listed across pages by time in the options page,
+  // each with its sentence. A dismissal from before kept only its key ("<claim>|<normalised text>"):
+  // the upgrade gives it the sentence that key holds.
+  db.version(4)
+    .stores({
+      reports: '&id, createdAt',
+      dismissals: '&[url+key], url, createdAt',
+    })
+    .upgrade((tx) =>
+      tx
+        .table('dismissals')
+        .toCollection()
+        .modify((row: { key: string; sentence?: string }) => {
+          if (typeof row.sentence !== 'string') row.sentence = sentenceOfKey(row.key);
+        }),
+    );
 }

@@ -14,6 +14,7 @@ import * as page from './page';
 import * as evidence from './evidence';
 import * as clips from './clips';
 import { createMessenger, sendMessageToTab, type ListenOptions } from './messenger';
+import * as reports from './reports';
 
 export { describeZodError, envelopeSchema, MessageError, type MessageSender, type Reply } from './define';
 export { tabStateSchema, type TabState } from './page';
@@ -39,7 +40,20 @@ export const protocol = {
   // ── "Not a claim here" and jump to a claim ───────────
   [page.dismissalsList.type]: page.dismissalsList,
   [page.dismissalsAdd.type]: page.dismissalsAdd,
+  [page.dismissalsRemove.type]: page.dismissalsRemove,
+  [page.dismissalsAll.type]: page.dismissalsAll,
+  [page.dismissalsClear.type]: page.dismissalsClear,
+  [page.dismissalsChanged.type]: page.dismissalsChanged,
+  [page.sitesPaused.type]: page.sitesPaused,
+  [page.sitesResumeAll.type]: page.sitesResumeAll,
   [page.pageJumpTo.type]: page.pageJumpTo,
+  [page.pageStep.type]: page.pageStep,
+
+  // ── False-flag reports ───────────────────────────────
+  [reports.reportsAdd.type]: reports.reportsAdd,
+  [reports.reportsList.type]: reports.reportsList,
+  [reports.reportsDelete.type]: reports.reportsDelete,
+  [reports.reportsClear.type]: reports.reportsClear,
 
   // ── Clips ────────────────────────────────────────────────
   [clips.clipsForPage.type]: clips.clipsForPage,

@@ -27,6 +27,8 @@ export interface Dismissal {
   url: string;
   key: string;
   createdAt: number;
+  /** The passage as the page showed it (from version 4; older rows get the key's normalised text). */
+  sentence?: string;
 }
 
 export function tombstoneId(kind: 'evidence' | 'claim', id: string): string {

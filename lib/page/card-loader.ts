@@ -7,6 +7,7 @@ import type { CardProps } from '@/components/Card';
 import type { createCardHost, wxtCardUi } from './card';
 import { lazyScript } from './lazy-script';
 import { browser } from 'wxt/browser';
+import type { createNoticeHost, wxtNoticeUi } from './page-notice';
 
 export interface CardHost {
   /** Opens (or updates) the card beside `pieces`; with `focus`, focus moves into the dialog. */
@@ -26,6 +27,9 @@ export interface CardHost {
 export interface CardModule {
   createCardHost: typeof createCardHost;
   wxtCardUi: typeof wxtCardUi;
+  /** The page notice ("Footnote is paused on this site." with Undo), which shares the card's Preact. */
+  createNoticeHost: typeof createNoticeHost;
+  wxtNoticeUi: typeof wxtNoticeUi;
 }
 
 export const cardScript = lazyScript<CardModule>(

@@ -13,6 +13,12 @@ import type { Evidence } from '../model/records';
 import type { ProtocolMessenger, ResponseOf } from '../messages';
 import type { CardProps } from '@/components/Card';
 import { groupFigures, type CardArticle, type CardFigure, type CardSpeaksOf } from '@/components/CardFigures';
+import { cardActions } from './card-actions';
+import { tabLeavesAtEnd } from './card-focus';
+import { focusMark, stepMark } from './mark-steps';
+import { NOTICE_HOST_TAG } from './page-notice-tag';
+import { cardScriptNotice, lazyNotice } from './reader-notice';
+import type { NoticeHost } from './page-notice';
 import { cardScript, lazyCardHost, type CardHost } from './card-loader';
 import { MarkSet, fallbackShort, flaggedMatches, markClaims, markKey, setActive, setExpanded, type Mark } from './highlight';
 import { ensureMarkStyle, MARK_STYLE_ATTR } from './mark-style';
@@ -63,6 +69,8 @@ export interface HighlightOptions {
   messenger: Messenger;
   /** Makes the card host (default: loads the card-ui script and mounts in a WXT shadow root). */
   loadCardHost?: () => Promise<CardHost>;
+  /** Makes the page notice for the card's actions (default: from the card-ui script). */
+  loadNoticeHost?: () => Promise<NoticeHost>;
   requestFrame?: RequestFrame;
   /**
    * The card's "Save clip" hands the claim's passage on (with the figures the card
@@ -163,12 +171,20 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       }),
   );
   ctx.onInvalidated(() => card.destroy());
+  const pageNotice = lazyNotice(options.loadNoticeHost ?? cardScriptNotice(ctx));
+  ctx.onInvalidated(() => pageNotice.destroy());
   let initialScan = options.initialScan;
   const sessions = pageSessions(ctx, createSession);
 
   const stopListening = messenger.listen({
     'site/changed': sessions.siteChanged,
     'page/jumpTo': async ({ claimId, text }) => ({ found: (await sessions.current?.jumpTo(claimId, text)) ?? false }),
+    'page/step': ({ direction }) => ({ found: sessions.current?.step(direction) ?? false }),
+    // Answered at once: marking waits for frames, which a tab in the background may not get for long.
+    'dismissals/changed': () => {
+      void sessions.current?.refreshDismissals(null);
+      return {};
+    },
   });
   ctx.onInvalidated(() => {
     stopListening();
@@ -193,6 +209,10 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
     marks: MarkSet;
     idle(): Promise<void>;
     jumpTo(claimId: string, text: string): Promise<boolean>;
+    /** The next-claim and previous-claim keys: focus moves to that mark; false when there is none. */
+    step(direction: 'next' | 'previous'): boolean;
+    /** Reads the page's dismissals again and marks what is no longer dismissed (focusing `focusKey`'s mark). */
+    refreshDismissals(focusKey: string | null): Promise<void>;
     end(): void;
   }
 
@@ -226,7 +246,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
     const isOwn = (node: Node): boolean => {
       const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
       if (!el) return false;
-      return el.localName === CARD_HOST_TAG || el.closest(CARD_HOST_TAG) !== null || el.matches(`style[${MARK_STYLE_ATTR}]`);
+      return el.localName === CARD_HOST_TAG || el.closest(`${CARD_HOST_TAG}, ${NOTICE_HOST_TAG}`) !== null || el.matches(`style[${MARK_STYLE_ATTR}]`);
     };
 
     const watcher = watchContent({
@@ -395,7 +415,10 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       busy,
       onClose: () => closeCard(true),
       onDismiss: () => void dismiss(mark),
-      onPause: () => void pause(),
+      onPause: () => void actions.pause(location.hostname),
+      onReport: (input) =>
+        void actions.keepReport({ url: pageAddress(ctx).href, title: document.title }, mark.match, record?.claim?.statement ?? shortOf(mark.match), input),
+      onCopy: (text, format, event) => actions.copy(text, format, event),
       ...(options.saveClip
         ? {
             onSaveClip: () => {
@@ -407,6 +430,10 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
         : {}),
       onKeyDown: (event) => {
         if (event.key === 'Escape') {
+          event.preventDefault();
+          closeCard(true);
+        } else if (event.key === 'Tab' && !event.shiftKey && tabLeavesAtEnd(event.currentTarget, event.target)) {
+          // Past the card's last control: back to the mark in the article, not out to the browser.
           event.preventDefault();
           closeCard(true);
         }
@@ -478,7 +505,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
 
     const dismiss = (mark: Mark) =>
       act('remember this', async () => {
-        await messenger.send('dismissals/add', { url, key: mark.key });
+        await messenger.send('dismissals/add', { url, key: mark.key, sentence: mark.match.text.slice(0, 5000) });
         dismissed.add(mark.key);
         const following = marks.all().find((m) => m.key !== mark.key && m.pieces[0]!.compareDocumentPosition(mark.pieces[0]!) & 2);
         closeCard(false);
@@ -488,13 +515,34 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
         // Keyboard users carry on from where the mark was.
         if (following) following.pieces[0]!.focus();
         queueReport();
+        actions.dismissed(url, mark.key);
       });
 
-    const pause = () =>
-      act('pause', async () => {
-        await messenger.send('site/setPaused', { host: location.hostname, paused: true });
-        sessions.end();
+    const actions = cardActions({
+      messenger,
+      notice: pageNotice,
+      act,
+      setCardNotice: (text) => {
+        notice = text;
+      },
+      refreshDismissals: (key) => refreshDismissals(key),
+      endSession: () => sessions.end(),
+    });
+
+    let refreshing: Promise<void> = Promise.resolve();
+    const refreshDismissals = (focusKey: string | null): Promise<void> => {
+      refreshing = refreshing.then(async () => {
+        if (signal.aborted) return;
+        dismissed = new Set((await messenger.send('dismissals/list', { url })).keys);
+        if (signal.aborted) return;
+        await fullScan();
+        await queue.idle();
+        const back = focusKey ? marks.all().find((m) => m.key === focusKey) : undefined;
+        if (back) focusMark(back);
       });
+      track(refreshing);
+      return refreshing;
+    };
 
     // ── Reader input: delegated from the document, removed with the session ──
 
@@ -562,6 +610,16 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
         while (started.size > 0) await Promise.all([...started]);
         await queue.idle();
       },
+      step(direction) {
+        const all = marks.all();
+        const current = marks.find(document.activeElement) ?? openMark ?? null;
+        const to = stepMark(all, current, direction);
+        if (!to) return false;
+        if (openMark) closeCard(false);
+        focusMark(to);
+        return true;
+      },
+      refreshDismissals,
       async jumpTo(claimId, text) {
         const key = markKey(claimId, text);
         const mark = marks.all().find((m) => m.key === key) ?? marks.all().find((m) => m.match.claimId === claimId);

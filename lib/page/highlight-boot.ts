@@ -8,7 +8,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ArticleInfo } from '../model/scan';
-import { pageJumpTo, pageReport, siteChanged } from '../messages/page';
+import { dismissalsChanged, pageJumpTo, pageReport, pageStep, siteChanged } from '../messages/page';
 import { sendMessage } from '../messages/messenger';
 import type { HighlightOptions } from './controller';
 import { startFeature, type Listen } from './feature';
@@ -63,12 +63,14 @@ export function startHighlightBoot(ctx: ContentScriptContext, options: Highlight
 
   const feature = startFeature(ctx, {
     paused: options.paused,
-    answers: [siteChanged, pageJumpTo],
+    answers: [siteChanged, pageJumpTo, pageStep, dismissalsChanged],
     load: options.load ?? highlightScript.load,
     start: (module: HighlightModule, run) =>
       module.startArticleHighlighting(ctx, { ...run, ...(options.saveClip ? { saveClip: options.saveClip } : {}) }),
     handlers: (f) => ({
       'page/jumpTo': async (payload) => (await f.forward('page/jumpTo', payload)) ?? { found: false },
+      'page/step': async (payload) => (await f.forward('page/step', payload)) ?? { found: false },
+      'dismissals/changed': async (payload) => (await f.forward('dismissals/changed', payload)) ?? {},
     }),
     siteChanged(paused) {
       if (paused) end();

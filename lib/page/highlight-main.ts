@@ -6,7 +6,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
 import { evidenceForClaim } from '../messages/evidence-card';
-import { dismissalsAdd, dismissalsList, pageReport, siteSetPaused } from '../messages/page';
+import { dismissalsAdd, dismissalsList, dismissalsRemove, pageReport, siteSetPaused } from '../messages/page';
+import { reportsAdd } from '../messages/reports';
 import { sendingFor } from '../messages/messenger';
 import { startHighlighting, type HighlightController, type HighlightOptions } from './controller';
 import { createPageScanner } from './highlight-scanner';
@@ -20,7 +21,9 @@ export const CONTROLLER_SENDS = {
   [pageReport.type]: pageReport,
   [dismissalsList.type]: dismissalsList,
   [dismissalsAdd.type]: dismissalsAdd,
+  [dismissalsRemove.type]: dismissalsRemove,
   [siteSetPaused.type]: siteSetPaused,
+  [reportsAdd.type]: reportsAdd,
 } as const;
 
 /** Sends the controller's messages; any other is refused, naming the highlight script. */

@@ -5,16 +5,23 @@
  */
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { PageNotice } from '@/components/PageNotice';
+import { PageNotice, type PageNoticeAction } from '@/components/PageNotice';
 import noticeCss from '@/components/PageNotice.css?inline';
 import { shadowUiSlot, wxtShadowUi, type CreateShadowUi, type ShadowUi } from './shadow-ui';
 
-export const NOTICE_HOST_TAG = 'footnote-notice';
+import { NOTICE_HOST_TAG } from './page-notice-tag';
+
+export { NOTICE_HOST_TAG };
 /** Long enough to read a sentence; the reader can dismiss it sooner. */
 export const NOTICE_MS = 5000;
+/** A notice with an Undo stays longer: time to read it, decide and reach the button. */
+export const UNDO_NOTICE_MS = 10_000;
+
+export type { PageNoticeAction } from '@/components/PageNotice';
 
 export interface NoticeHost {
-  show(message: string): Promise<void>;
+  /** Shows `message` (replacing any notice shown); an action's click also takes the notice away. */
+  show(message: string, action?: PageNoticeAction): Promise<void>;
   hide(): void;
   readonly message: string | null;
   destroy(): void;
@@ -42,13 +49,26 @@ export function createNoticeHost(createUi: CreateShadowUi, timers: NoticeTimers)
     slot.close(unmount);
   };
   return {
-    async show(text) {
+    async show(text, action) {
       const shown = await slot.open();
       if (!shown) return;
       message = text;
-      render(h(PageNotice, { message: text, onClose: hide }), shown.ui.uiContainer);
+      const props = action
+        ? {
+            message: text,
+            onClose: hide,
+            action: {
+              label: action.label,
+              onClick: () => {
+                hide();
+                action.onClick();
+              },
+            },
+          }
+        : { message: text, onClose: hide };
+      render(h(PageNotice, props), shown.ui.uiContainer);
       stopTimer();
-      timer = timers.setTimeout(hide, NOTICE_MS);
+      timer = timers.setTimeout(hide, action ? UNDO_NOTICE_MS : NOTICE_MS);
     },
     hide,
     get message() {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { Card, formatPartialDate, type CardProps } from '@/components/Card';
+import { Card, type CardProps } from '@/components/Card';
+import { formatPartialDate } from '@/components/partial-date';
 import { emptyFigures, groupFigures } from '@/components/CardFigures';
 import type { Evidence } from '@/lib/model/records';
 
@@ -94,6 +95,7 @@ describe('Card', () => {
       'Why this was flagged',
       'Wording matched: surgeries had been closed',
       'Stance: the article reports someone saying it.',
+      'A solid underline: the article states the claim as fact. A dashed underline: it reports someone saying it.',
     ]);
   });
 
@@ -229,6 +231,49 @@ describe('Card', () => {
     expect(text(host.querySelector('blockquote'))).toBe(hostile);
     expect(text(host.querySelector('.fn-figure-value'))).toBe(hostile);
     expect(host.querySelector('.fn-source a')!.hasAttribute('href')).toBe(false);
+  });
+});
+
+describe('Card: cite and report', () => {
+  it('copies a figure with its source as text and as a Markdown link, handing on the click', () => {
+    const onCopy = vi.fn();
+    const host = show(props({ onCopy }));
+    (host.querySelector('[data-action=copy-text]') as HTMLButtonElement).click();
+    (host.querySelector('[data-action=copy-markdown]') as HTMLButtonElement).click();
+    expect(onCopy.mock.calls.map((c) => [c[0], c[1], c[2] instanceof Event])).toEqual([
+      [
+        '164m face-to-face appointments (March 2020 – March 2021, England, general practice). Source: BMA delivers vote of no confidence in NHS England over failure to support GPs, GPonline, May 2021. https://www.gponline.com/bma-delivers-vote-no-confidence-nhs-england-failure-support-gps/article/1716665',
+        'text',
+        true,
+      ],
+      [
+        '164m face-to-face appointments (March 2020 – March 2021, England, general practice). Source: [BMA delivers vote of no confidence in NHS England over failure to support GPs](https://www.gponline.com/bma-delivers-vote-no-confidence-nhs-england-failure-support-gps/article/1716665), GPonline, May 2021.',
+        'markdown',
+        true,
+      ],
+    ]);
+    // Without onCopy there are no copy buttons.
+    expect(show(props()).querySelector('[data-action=copy-text]')).toBeNull();
+  });
+
+  it('opens the report form with its four choices, sends the choice and note, and closes', () => {
+    const onReport = vi.fn();
+    const host = show(props({ onReport }));
+    act(() => (host.querySelector('[data-action=report]') as HTMLButtonElement).click());
+    const choices = [...host.querySelectorAll<HTMLInputElement>('.fn-report input[type=radio]')];
+    expect(choices.map((c) => text(c.parentElement))).toEqual(['Not a claim', 'Wrong stance', 'Wrong figure', 'Other']);
+    expect(choices[0]!.checked).toBe(true);
+    expect(host.querySelector('[data-action=report]')).toBeNull();
+    act(() => choices[2]!.click());
+    const note = host.querySelector<HTMLTextAreaElement>('[data-testid=report-note]')!;
+    act(() => {
+      note.value = '  The figure is for Wales.  ';
+      note.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => (host.querySelector('[data-action=report-send]') as HTMLButtonElement).click());
+    expect(onReport.mock.calls).toEqual([[{ problem: 'wrong-figure', note: 'The figure is for Wales.' }]]);
+    expect(host.querySelector('.fn-report')).toBeNull();
+    expect(host.querySelector('[data-action=report]')).not.toBeNull();
   });
 });
 

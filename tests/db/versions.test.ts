@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { FootnoteDatabase } from '@/lib/db/database';
 import { createDismissalRepository } from '@/lib/db/dismissals';
+import { createReportRepository } from '@/lib/db/reports';
 import { createEvidenceRepository } from '@/lib/db/evidence-store';
 import { applySchemaVersions } from '@/lib/db/versions';
 import { builtin, ev, pack, packText } from '../model/evidence-fixtures';
@@ -61,7 +62,49 @@ describe('schema version 2 (evidence store)', () => {
 
     const db = new FootnoteDatabase(name);
     await db.open();
-    for (const [table, rows] of Object.entries(seeded)) expect(await db.table(table).toArray()).toEqual(rows);
+    // Version 4 gives each dismissal the sentence its key holds ("k": the key has no claim part).
+    const later = { ...seeded, dismissals: seeded.dismissals.map((d) => ({ ...d, sentence: 'k' })) };
+    for (const [table, rows] of Object.entries(later)) expect(await db.table(table).toArray()).toEqual(rows);
+    await db.delete();
+  });
+});
+
+describe('schema version 4 (reports, dismissals by time with their sentence)', () => {
+  it('upgrades a version 3 store: every clip, setting and dismissal kept, each dismissal given the sentence of its key, and reports work', async () => {
+    const name = `versions-reports-${Math.random()}`;
+    const v3 = olderDatabase(name, 4);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    const dismissals = [
+      { url: 'https://www.gponline.com/a', key: 'practices-closed|gp surgeries are closed', createdAt: 5 },
+      { url: 'https://www.gponline.com/b', key: 'cannot-see-gp|you cannot see a gp', createdAt: 9 },
+      { url: 'https://www.gponline.com/c', key: 'no-bar-in-key', createdAt: 7 },
+    ];
+    await v3.table('dismissals').bulkPut(dismissals);
+    await v3.table('siteSettings').put({ host: 'example.com', paused: true, updatedAt: 3 });
+    const clipRow = { id: 'c1', url: 'https://www.gponline.com/a', createdAt: 1, updatedAt: 2, tags: ['t'], claimId: null, quote: 'q' };
+    await v3.table('clips').put(clipRow);
+    v3.close();
+
+    const db = new FootnoteDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.table('clips').toArray()).toEqual([clipRow]);
+    expect(await db.siteSettings.toArray()).toEqual([{ host: 'example.com', paused: true, updatedAt: 3 }]);
+    const repo = createDismissalRepository(db);
+    // Newest first, through the new createdAt index, each with the sentence its key holds.
+    expect(await repo.listAll()).toEqual([
+      { ...dismissals[1], sentence: 'you cannot see a gp' },
+      { ...dismissals[2], sentence: 'no-bar-in-key' },
+      { ...dismissals[0], sentence: 'gp surgeries are closed' },
+    ]);
+    expect(await db.dismissals.get(['https://www.gponline.com/a', 'practices-closed|gp surgeries are closed'])).toMatchObject({ sentence: 'gp surgeries are closed' });
+
+    const reports = createReportRepository(db, () => 'r1');
+    const flag = { url: 'https://www.gponline.com/a', title: 'A', sentence: 'S', claimId: 'practices-closed', claim: 'C', stance: 'reported' as const, wording: 'w', why: ['Wording matched: “w”'] };
+    const kept = await reports.add(flag, { problem: 'wrong-stance', note: 'n' }, 11);
+    expect(await reports.list()).toEqual([kept]);
+    expect(kept).toEqual({ ...flag, id: 'r1', createdAt: 11, problem: 'wrong-stance', note: 'n' });
     await db.delete();
   });
 });

@@ -9,6 +9,7 @@ const PAGES = [
   { path: '/popup.html', ready: '[data-testid=page-state], [role=alert], main' },
   { path: '/sidepanel.html', ready: 'main' },
   { path: '/options.html', ready: 'main' },
+  { path: '/welcome.html', ready: 'main' },
 ] as const;
 
 forEachBrowser('extension pages', (suite) => {

@@ -186,7 +186,7 @@ forEachBrowser('highlight', (suite) => {
     expect(card.statement).toMatch(/^Matches the claim: /);
     expect(card.why).toContain('Wording matched: GP surgeries not reopening');
     // "Save clip" since the clips issue (tests/e2e/clips.e2e.test.ts saves one from the card).
-    expect(card.buttons).toEqual(['Save clip', 'Not a claim here', 'Pause on this site']);
+    expect(card.buttons).toEqual(['Save clip', 'Not a claim here', 'Pause on this site', 'Report a false flag']);
     expect((await marks(page))[0]!.expanded).toBe('true');
 
     // A click elsewhere in the page closes it; the page DOM keeps no card host.
@@ -259,6 +259,10 @@ forEachBrowser('highlight', (suite) => {
       await page.click('.fn-card [data-action=pause]');
       await page.waitForSelector('footnote-mark', { state: 'detached' });
       await page.waitForSelector('footnote-card', { state: 'detached' });
+      // The page says so (with an Undo); once the reader dismisses the notice, the page is its own again.
+      await page.waitForSelector('.fn-notice-close', { state: 'visible' });
+      await page.click('.fn-notice-close');
+      await page.waitForSelector('footnote-notice', { state: 'detached' });
       const same = await page.evaluate(() => {
         const w = window as unknown as { __html: string; __nodes: Text[]; __data: string[] };
         const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);

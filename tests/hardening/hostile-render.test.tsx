@@ -17,6 +17,11 @@ import { EvidenceList } from '@/components/EvidenceList';
 import { EvidencePackTools } from '@/components/EvidencePackTools';
 import { EvidenceUndo } from '@/components/EvidenceUndo';
 import { PopupView } from '@/components/PopupView';
+import { DismissedPassages } from '@/components/DismissedPassages';
+import { PageNotice } from '@/components/PageNotice';
+import { PausedSites } from '@/components/PausedSites';
+import { ReportList } from '@/components/ReportList';
+import { Welcome } from '@/components/Welcome';
 import { SidePanel, type SidePanelProps } from '@/components/SidePanel';
 import { noFilter, panelRows } from '@/lib/clips/search';
 import type { Evidence } from '@/lib/model/records';
@@ -75,6 +80,8 @@ const SURFACES: Record<string, (s: string) => ComponentChild> = {
       onDismiss: noop,
       onPause: noop,
       onSaveClip: noop,
+      onReport: noop,
+      onCopy: noop,
     };
     // Newer card props (the article's date and nation, the period the claim speaks of), where the card has them.
     return <Card {...props} {...({ article: { date: '2021-05', nation: s }, speaksOf: { words: s, period: s } } as object)} />;
@@ -151,8 +158,25 @@ const SURFACES: Record<string, (s: string) => ComponentChild> = {
       onSaveClip={noop}
       clipNotice={s}
       onOpenClips={noop}
+      helpHref="https://example.org/welcome.html"
     />
   ),
+  'page notice with an action': (s) => <PageNotice message={s} action={{ label: s, onClick: noop }} onClose={noop} />,
+  'options dismissed passages': (s) => (
+    <DismissedPassages items={[{ url: `https://example.org/${encodeURIComponent(s)}`, key: s, sentence: s, createdAt: 1 }]} onRestore={noop} onRestoreAll={noop} />
+  ),
+  'options paused sites': (s) => <PausedSites sites={[{ host: s, updatedAt: 1 }]} onResume={noop} onResumeAll={noop} />,
+  'options reports': (s) => (
+    <ReportList
+      reports={[
+        { id: 'r1', createdAt: 1, url: 'https://example.org/a', title: s, sentence: s, claimId: 'practices-closed', claim: s, stance: 'asserted', wording: s, why: [s], problem: 'other', note: s },
+      ]}
+      onDelete={noop}
+      onDeleteAll={noop}
+      onExport={noop}
+    />
+  ),
+  'welcome page': (s) => <Welcome shortcuts={[{ name: 'next-claim', description: s, shortcut: s }]} optionsHref="https://example.org/options.html" />,
 };
 
 describe.each(Object.entries(SURFACES))('%s', (_surface, view) => {

@@ -87,7 +87,29 @@ const SEEDS: Record<string, () => unknown[]> = {
   ],
   clips: () => [clip({ id: 'clip-1' }), clip({ id: 'clip-2', tags: [], claimId: undefined, counters: undefined, evidenceIds: undefined, note: '' }), clip({ id: 'clip-3', url: 'https://example.org/other' })],
   clipDrafts: () => [clip({ id: 'draft-1', note: 'half a thought' })],
+  reports: () => [
+    {
+      id: 'report-1',
+      createdAt: 4,
+      url: 'https://www.gponline.com/a',
+      title: 'A page',
+      sentence: 'Surgeries had been closed.',
+      claimId: 'practices-closed',
+      claim: 'GP practices were closed during the pandemic',
+      stance: 'reported',
+      wording: 'surgeries had been closed',
+      why: ['Wording matched: “surgeries had been closed”', 'Stance: the article reports someone saying it.'],
+      problem: 'wrong-stance',
+      note: 'The writer quotes a critic and answers them.',
+    },
+  ],
 };
+
+/** A row's primary key as text, to compare which records a table holds. */
+function keyOf(table: Dexie.Table, row: unknown): string {
+  const keyPath = table.schema.primKey.keyPath;
+  return JSON.stringify((typeof keyPath === 'string' ? [keyPath] : (keyPath ?? [])).map((k) => (row as Record<string, unknown>)[k]));
+}
 
 async function seed(db: Dexie): Promise<Record<string, unknown[]>> {
   const seeded: Record<string, unknown[]> = {};
@@ -158,7 +180,15 @@ describe('schema upgrades', () => {
       expect(step.verno).toBe(v.version);
       // Each step also gets rows in the tables it adds, which later steps must keep.
       for (const table of step.tables) {
-        if (table.name in seeded) continue;
+        if (table.name in seeded) {
+          // A step that transforms data may change a row's shape, never which rows there are.
+          if (v.upgrade) {
+            const now = await table.toArray();
+            expect(now.map((r) => keyOf(table, r)).sort()).toEqual(seeded[table.name]!.map((r) => keyOf(table, r)).sort());
+            seeded[table.name] = now;
+          }
+          continue;
+        }
         await table.bulkPut(SEEDS[table.name]!());
         seeded[table.name] = await table.toArray();
       }

@@ -17,7 +17,9 @@ describe('the composed protocol', () => {
     expect(Object.keys(protocol)).toEqual([
       'page/hello', 'page/report', 'tab/state', 'site/get', 'site/setPaused', 'site/changed',
       'evidence/forClaim', 'evidence/list', 'evidence/save', 'evidence/delete', 'evidence/restore', 'packs/export', 'packs/import',
-      'dismissals/list', 'dismissals/add', 'page/jumpTo',
+      'dismissals/list', 'dismissals/add', 'dismissals/remove', 'dismissals/all', 'dismissals/clear', 'dismissals/changed',
+      'sites/paused', 'sites/resumeAll', 'page/jumpTo', 'page/step',
+      'reports/add', 'reports/list', 'reports/delete', 'reports/clear',
       'clips/forPage', 'clips/anchored', 'clips/pageStatus', 'clips/captureTab', 'clips/capture', 'clips/draftStart', 'clips/draftUpdate',
       'clips/draftSave', 'clips/draftDiscard', 'clips/update', 'clips/delete', 'clips/restore', 'clips/import', 'clips/open', 'clips/reveal',
       'clips/changed',

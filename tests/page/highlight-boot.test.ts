@@ -141,7 +141,7 @@ describe('a page that is no article', () => {
       },
     ]);
     // The tab's highlight messages are answered, checked against their own schemas.
-    expect(listened).toEqual([siteChanged.type, pageJumpTo.type]);
+    expect(listened).toEqual([siteChanged.type, pageJumpTo.type, 'page/step', 'dismissals/changed']);
     expect(await toTab('page/jumpTo', { claimId: 'practices-closed', text: 'x' })).toEqual({ found: false });
     await expect(toTab('page/jumpTo', { claimId: '', text: 'x' })).rejects.toThrow(/Bad "page\/jumpTo" message: payload\.claimId/);
   });

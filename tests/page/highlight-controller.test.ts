@@ -10,6 +10,7 @@ import { buildTextMap } from '@/lib/page/text-map';
 import { pageKey } from '@/lib/model/page-key';
 import { startHighlighting, splitForScan, rankFigures, type HighlightController, type Messenger, type PageScanner } from '@/lib/page/controller';
 import { createCardHost, wxtCardUi } from '@/lib/page/card';
+import { createNoticeHost, wxtNoticeUi } from '@/lib/page/page-notice';
 import { markKey } from '@/lib/page/highlight';
 import { isFootnoteSplit } from '@/lib/page/wrap';
 import { shadowOf } from '../shadow-of';
@@ -111,6 +112,7 @@ function background() {
       dismissals.set(url, (dismissals.get(url) ?? new Set()).add(key));
       return {};
     },
+    'dismissals/remove': ({ url, key }) => ({ removed: dismissals.get(url)?.delete(key) ?? false }),
     'page/report': (payload) => {
       reports.push(payload);
       return { flagged: payload.claims.filter((c) => c.highlight).length };
@@ -195,11 +197,16 @@ async function start(options: { paused?: boolean; scan?: PageScanner } = {}): Pr
     paused: options.paused ?? false,
     messenger: bg.messenger,
     loadCardHost: async () => createCardHost(wxtCardUi(ctx)),
+    loadNoticeHost: async () => createNoticeHost(wxtNoticeUi(ctx), { setTimeout: (cb, ms) => window.setTimeout(cb, ms), clearTimeout: (id) => window.clearTimeout(id) }),
     requestFrame: frame,
   });
   await c.idle();
   return c;
 }
+
+const noticeRoot = () => shadowOf(document.querySelector('footnote-notice'));
+const noticeText = () => noticeRoot()?.querySelector('.fn-notice-text')?.textContent ?? null;
+const clickNotice = (selector: string) => (noticeRoot()!.querySelector(selector) as HTMLElement).click();
 
 const marks = () => [...document.querySelectorAll('footnote-mark')];
 const firstPieces = () => marks().filter((m) => m.hasAttribute('tabindex')) as HTMLElement[];
@@ -315,6 +322,21 @@ describe('startHighlighting', () => {
     expect([...bg.dismissals.get('https://news.example/gp-access')!]).toEqual([markKey('practices-closed', 'practices were closed')]);
     expect(bg.reports.at(-1)!.claims.map((m) => m.claimId)).toEqual(['no-face-to-face']);
 
+    // The page says so, with an Undo: the dismissal goes and the mark comes back, focused.
+    expect(noticeText()).toBe('Marked as not a claim here.');
+    clickNotice('[data-action=notice-action]');
+    await settle();
+    await c.idle();
+    expect(bg.dismissals.get('https://news.example/gp-access')!.size).toBe(0);
+    expect(c.marks().map((m) => m.match.claimId)).toEqual(['practices-closed', 'no-face-to-face']);
+    expect(document.activeElement).toBe(firstPieces()[0]);
+    expect(document.querySelector('footnote-notice')).toBeNull();
+    firstPieces()[0]!.click();
+    await settle();
+    ([...shadow()!.querySelectorAll('.fn-actions button')].find((b) => b.textContent === 'Not a claim here') as HTMLElement).click();
+    await settle();
+    await c.idle();
+
     // On the next visit the passage stays unmarked.
     ctx.notifyInvalidated();
     ctx = new ContentScriptContext('highlight-test');
@@ -334,11 +356,52 @@ describe('startHighlighting', () => {
     pause.click();
     await settle();
     expect(c.paused).toBe(true);
+    // The page says so with an Undo; once the notice goes the DOM is the page's own.
+    expect(noticeText()).toBe('Footnote is paused on this site.');
+    clickNotice('.fn-notice-close');
     expectOriginalDom();
     expect(bg.reports.at(-1)!.claims).toEqual([]);
 
     // Resumed from the popup: the background's broadcast brings the marks back.
     await bg.toTab('site/changed', { host: 'news.example', paused: false });
+    await c.idle();
+    expect(c.marks()).toHaveLength(2);
+  });
+
+  it('"Pause on this site" has an Undo that resumes the site through the background', async () => {
+    openPage();
+    const c = await start();
+    firstPieces()[0]!.click();
+    await settle();
+    ([...shadow()!.querySelectorAll('.fn-actions button')].find((b) => b.textContent === 'Pause on this site') as HTMLElement).click();
+    await settle();
+    expect(c.paused).toBe(true);
+    clickNotice('[data-action=notice-action]');
+    await settle();
+    await c.idle();
+    expect(c.paused).toBe(false);
+    expect(c.marks()).toHaveLength(2);
+    expect(bg.sent.filter((t) => t === 'site/setPaused')).toHaveLength(2);
+  });
+
+  it('the claim keys move focus from mark to mark; a restore told by the background marks the passage again', async () => {
+    openPage();
+    const c = await start();
+    expect(await bg.toTab('page/step', { direction: 'next' })).toEqual({ found: true });
+    expect(document.activeElement).toBe(firstPieces()[0]);
+    await bg.toTab('page/step', { direction: 'next' });
+    expect(document.activeElement).toBe(firstPieces()[1]);
+    await bg.toTab('page/step', { direction: 'previous' });
+    expect(document.activeElement).toBe(firstPieces()[0]);
+
+    c.marks()[0]!.pieces[0]!.click();
+    await settle();
+    ([...shadow()!.querySelectorAll('.fn-actions button')].find((b) => b.textContent === 'Not a claim here') as HTMLElement).click();
+    await settle();
+    await c.idle();
+    expect(c.marks()).toHaveLength(1);
+    bg.dismissals.get('https://news.example/gp-access')!.clear();
+    await bg.toTab('dismissals/changed', { url: 'https://news.example/gp-access' });
     await c.idle();
     expect(c.marks()).toHaveLength(2);
   });

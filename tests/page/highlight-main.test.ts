@@ -12,7 +12,8 @@ import { CONTROLLER_SENDS, sendFromController } from '@/lib/page/highlight-main'
 
 describe('the controller’s messages', () => {
   it('are all ones the highlight script can send, with the protocol’s definitions', () => {
-    const source = readFileSync(resolve(import.meta.dirname, '../../lib/page/controller.ts'), 'utf8');
+    // The controller and the card's actions it runs (lib/page/card-actions.ts).
+    const source = ['controller.ts', 'card-actions.ts'].map((f) => readFileSync(resolve(import.meta.dirname, '../../lib/page', f), 'utf8')).join('\n');
     const sent = [...new Set([...source.matchAll(/\.send\(\s*'([^']+)'/g)].map((m) => m[1]!))].sort();
     expect(sent.length).toBeGreaterThan(3);
     expect(Object.keys(CONTROLLER_SENDS).sort()).toEqual(sent);

@@ -1,7 +1,7 @@
 /** The page notice: shown in its own shadow root, announced, gone by itself after NOTICE_MS, or at once on dismiss. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createNoticeHost, NOTICE_MS, wxtNoticeUi } from '@/lib/page/page-notice';
+import { createNoticeHost, NOTICE_MS, UNDO_NOTICE_MS, wxtNoticeUi } from '@/lib/page/page-notice';
 import { shadowOf } from '../shadow-of';
 
 describe('page notice', () => {
@@ -42,6 +42,19 @@ describe('page notice', () => {
     expect(timers).toHaveLength(1);
     notice.destroy();
     expect(document.querySelector('footnote-notice')).toBeNull();
+    expect(timers).toHaveLength(0);
+  });
+
+  it('an Undo action stays longer, runs once on click and takes the notice away', async () => {
+    const { notice, timers } = host();
+    let undone = 0;
+    await notice.show('Footnote is paused on this site.', { label: 'Undo', onClick: () => undone++ });
+    expect(timers.map((t) => t.ms)).toEqual([UNDO_NOTICE_MS]);
+    const button = shadowOf(document.querySelector('footnote-notice'))!.querySelector<HTMLButtonElement>('[data-action=notice-action]')!;
+    expect(button.textContent).toBe('Undo');
+    button.click();
+    expect(undone).toBe(1);
+    expect(shown()).toBeNull();
     expect(timers).toHaveLength(0);
   });
 });

@@ -1,0 +1,55 @@
+/**
+ * The card's "Report a false flag" form: what is wrong (one choice) and a note. Pure: the choice
+ * and note are kept here until sent; the card's owner keeps the report (locally).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { PROBLEM_WORDS, REPORT_PROBLEMS, type ReportInput, type ReportProblem } from '@/lib/model/report';
+
+export interface ReportFormProps {
+  busy?: boolean;
+  onSubmit(input: ReportInput): void;
+  onCancel(): void;
+}
+
+export function ReportForm({ busy, onSubmit, onCancel }: ReportFormProps) {
+  const [problem, setProblem] = useState<ReportProblem>('not-a-claim');
+  const [note, setNote] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  // Opened from its button, which goes away: focus goes to the first choice, not to the page.
+  useEffect(() => form.current?.querySelector<HTMLInputElement>('input:checked')?.focus(), []);
+  return (
+    <form
+      ref={form}
+      class="fn-report"
+      aria-labelledby="fn-report-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit({ problem, note: note.trim().slice(0, 2000) });
+      }}
+    >
+      <h3 id="fn-report-title">Report a false flag</h3>
+      <p class="fn-report-hint">Kept on this computer only; export it from Footnote's options to send it.</p>
+      <fieldset>
+        <legend>What is wrong</legend>
+        {REPORT_PROBLEMS.map((p) => (
+          <label key={p}>
+            <input type="radio" name="fn-report-problem" value={p} data-problem={p} checked={problem === p} onChange={() => setProblem(p)} />
+            {PROBLEM_WORDS[p]}
+          </label>
+        ))}
+      </fieldset>
+      <label class="fn-report-note">
+        Note (optional)
+        <textarea data-testid="report-note" rows={3} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+      <div class="fn-report-buttons">
+        <button type="submit" class="fn-primary" data-action="report-send" disabled={busy}>
+          Keep report
+        </button>
+        <button type="button" data-action="report-cancel" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
