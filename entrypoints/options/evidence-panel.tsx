@@ -12,6 +12,7 @@ import { checkPackSize } from '@/lib/packs/pack';
 import type { Evidence } from '@/lib/model/records';
 import { bareEvidence, type StoredClaim, type StoredEvidence } from '@/lib/model/stored';
 import type { MessageType, RequestOf, ResponseOf } from '@/lib/messages';
+import { saveFile } from '@/lib/save-file';
 
 export type Send = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
 
@@ -25,17 +26,7 @@ export interface EvidencePanelProps {
 
 type FormState = null | { mode: 'add'; opener: string } | { mode: 'edit'; record: StoredEvidence; opener: string };
 
-export function downloadFile(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+export const downloadFile = (fileName: string, text: string): void => saveFile(fileName, text, 'application/json');
 
 export function readFileText(file: File, onProgress: (loaded: number, total: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {

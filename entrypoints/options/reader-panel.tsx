@@ -9,21 +9,9 @@ import { ReportList } from '@/components/ReportList';
 import type { FalseFlagReport } from '@/lib/model/report';
 import { reportsFileName, reportsJson, reportsMarkdown } from '@/lib/reports/export';
 import type { sendToBackground } from '@/lib/messages';
+import { saveFile } from '@/lib/save-file';
 
 type Send = typeof sendToBackground;
-
-/** Hands a file to the browser's download. */
-export function saveText(fileName: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** Loads a list, and runs changes one at a time, reloading after each; errors are shown, not thrown. */
 function useList<T>(load: () => Promise<T>) {
@@ -74,7 +62,7 @@ export function PausedSitesPanel({ send }: { send: Send }) {
   );
 }
 
-export function ReportsPanel({ send, save = saveText, now = Date.now }: { send: Send; save?: typeof saveText; now?: () => number }) {
+export function ReportsPanel({ send, save = saveFile, now = Date.now }: { send: Send; save?: typeof saveFile; now?: () => number }) {
   const list = useList<FalseFlagReport[]>(async () => (await send('reports/list', {})).reports);
   const onExport = (format: 'json' | 'markdown') => {
     const reports = list.value ?? [];

@@ -13,6 +13,7 @@ import { EXPORT_FORMATS, exportClips, type ExportFormat } from '@/lib/clips/expo
 import { IMPORT_LIMITS } from '@/lib/clips/import';
 import { applyFilter, claimCounts, ClipSearch, noFilter, panelRows, tagCounts, type ClipFilter } from '@/lib/clips/search';
 import { listen, sendToBackground } from '@/lib/messages';
+import { saveFile } from '@/lib/save-file';
 
 const UNDO_MS = 10_000;
 
@@ -131,12 +132,7 @@ export function App() {
   const onExport = (format: ExportFormat) => {
     const text = exportClips(format, shown, Date.now());
     const { extension, mime } = EXPORT_FORMATS[format];
-    const url = URL.createObjectURL(new Blob([text], { type: mime }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `footnote-clips-${new Date().toISOString().slice(0, 10)}.${extension}`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    saveFile(`footnote-clips-${new Date().toISOString().slice(0, 10)}.${extension}`, text, mime);
     setNotice({ kind: 'info', text: `Exported ${shown.length} clip${shown.length === 1 ? '' : 's'} as ${EXPORT_FORMATS[format].label}.` });
   };
 
