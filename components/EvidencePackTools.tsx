@@ -4,21 +4,13 @@
  * Pure: the chosen file and the reader's requests go out; the status comes in.
  */
 import { useEffect, useRef } from 'preact/hooks';
-
-export interface ImportSummaryView {
-  added: number;
-  updated: number;
-  unchanged: number;
-  removed: number;
-  refused: number;
-  notes: string[];
-}
+import type { ImportSummary } from '@/lib/packs/plan';
 
 export type PackStatus =
   | { phase: 'idle' }
   | { phase: 'reading'; fileName: string; loaded: number; total: number }
   | { phase: 'checking'; fileName: string }
-  | { phase: 'imported'; fileName: string; packId: string; summary: ImportSummaryView }
+  | { phase: 'imported'; fileName: string; packId: string; summary: ImportSummary }
   | { phase: 'refused'; fileName: string; errors: string[] }
   | { phase: 'exporting' }
   | { phase: 'exported'; fileName: string; evidence: number; claims: number }
@@ -34,7 +26,7 @@ export interface EvidencePackToolsProps {
   inputKey: number;
 }
 
-export function summaryText(s: ImportSummaryView): string {
+export function summaryText(s: ImportSummary): string {
   const parts = [`${s.added} added`, `${s.updated} updated`, `${s.refused} refused`];
   if (s.removed) parts.push(`${s.removed} removed`);
   if (s.unchanged) parts.push(`${s.unchanged} unchanged`);

@@ -1,6 +1,7 @@
 /**
- * Extension shortcuts in each real browser (see entry-points.e2e.test.ts for what each browser lets
- * a test prove): Firefox gets real key events through its window's input, which its own shortcut
+ * A real browser's own parts, reached from a test: Chromium's extension service worker and
+ * Firefox's browser window. And extension shortcuts in each browser (see entry-points.e2e.test.ts
+ * for what each browser lets a test prove): Firefox gets real key events through its window's input, which its own shortcut
  * keys match; headless Chromium's shortcuts cannot be reached by key events, so the command is
  * dispatched to the extension's own commands.onCommand listener in the running service worker.
  */
@@ -11,7 +12,8 @@ import type { BrowserSuite } from './suite';
 type ChromeEvent = { dispatch(...args: unknown[]): { results?: unknown[] } | undefined };
 type WorkerGlobal = { chrome: { commands: { onCommand: ChromeEvent }; tabs: { get(id: number): Promise<object> } } };
 
-async function serviceWorker(suite: BrowserSuite): Promise<Worker> {
+/** The running service worker of the extension (woken by a message if Chromium stopped it). */
+export async function serviceWorker(suite: BrowserSuite): Promise<Worker> {
   const library = suite.browser.library;
   if (library.name !== 'chromium') throw new Error('Only Chromium runs the background as a service worker');
   const ours = (w: Worker) => w.url().startsWith(`${suite.browser.extensionBase}/`);
@@ -26,22 +28,26 @@ interface BidiConnection {
   send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
 }
 
-async function inFirefoxWindow(suite: BrowserSuite, expression: string): Promise<unknown> {
+/** Evaluates JavaScript in Firefox's browser window (browser.xhtml); the result must be JSON. */
+export async function firefoxWindow(suite: BrowserSuite): Promise<(expression: string) => Promise<unknown>> {
   const library = suite.browser.library;
   if (library.name !== 'firefox') throw new Error("Only Firefox's window is reachable over BiDi");
   const connection = (library.browser as unknown as { connection: BidiConnection }).connection;
   const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const win = (tree.result.contexts as { context: string; url: string }[]).find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-  if (!win) throw new Error('No Firefox browser window');
-  const { result } = await connection.send('script.evaluate', {
-    expression: `(async () => JSON.stringify(await (${expression})))()`,
-    target: { context: win.context },
-    awaitPromise: true,
-    resultOwnership: 'none',
-  });
-  if (result.type === 'exception') throw new Error(`In Firefox's window: ${JSON.stringify(result.exceptionDetails)}`);
-  const value = (result.result as { value?: string }).value;
-  return value === undefined ? undefined : JSON.parse(value);
+  const contexts = tree.result.contexts as { context: string; url: string }[];
+  const win = contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!win) throw new Error(`No browser window among Firefox's chrome contexts: ${JSON.stringify(contexts.map((c) => c.url))}`);
+  return async (expression) => {
+    const { result } = await connection.send('script.evaluate', {
+      expression: `(async () => JSON.stringify(await (${expression})))()`,
+      target: { context: win.context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    });
+    if (result.type === 'exception') throw new Error(`In Firefox's window: ${JSON.stringify(result.exceptionDetails)}`);
+    const value = (result.result as { value?: string }).value;
+    return value === undefined ? undefined : JSON.parse(value);
+  };
 }
 
 /**
@@ -63,8 +69,7 @@ export async function pressExtensionShortcut(suite: BrowserSuite, page: TestPage
     return;
   }
   const upper = letter.toUpperCase();
-  const sent = await inFirefoxWindow(
-    suite,
+  const sent = await (await firefoxWindow(suite))(
     `(() => {
     if (gBrowser.selectedBrowser.currentURI.spec !== ${JSON.stringify(page.url())}) return 'the page is not the selected tab';
     gBrowser.selectedTab.focus();

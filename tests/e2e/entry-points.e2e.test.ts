@@ -46,11 +46,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import type { Worker } from 'playwright-core';
 import type { Browser as PpBrowser, Page as PpPage } from 'puppeteer-core';
 import { WAIT_MS, type ExtensionContext, type HarnessWindow, type TestPage } from './browsers';
 import { storeRows as rows } from './extension-store';
 import { eventually, forEachBrowser, type BrowserSuite } from './suite';
+import { firefoxWindow, serviceWorker } from './browser-keys';
 
 const PAGE = '/clips/gp-vote.html';
 const TITLE = 'BMA delivers vote of no confidence in NHS England over failure to support GPs';
@@ -129,17 +129,6 @@ interface ChromeInWorker {
 /** The worker's global (written out in each function: functions cannot be passed into the worker). */
 type WorkerGlobal = { chrome: ChromeInWorker };
 
-/** The running service worker of the extension (woken by a message if Chromium stopped it). */
-async function serviceWorker(suite: BrowserSuite): Promise<Worker> {
-  const library = suite.browser.library;
-  if (library.name !== 'chromium') throw new Error('Only Chromium runs the background as a service worker');
-  const ours = (w: Worker) => w.url().startsWith(`${suite.browser.extensionBase}/`);
-  const running = library.context.serviceWorkers().find(ours);
-  if (running) return running;
-  const started = library.context.waitForEvent('serviceworker', { predicate: ours, timeout: WAIT_MS });
-  await (await suite.browser.extension()).sendRaw({ type: 'site/get', payload: { host: 'example.org' } });
-  return library.context.serviceWorkers().find(ours) ?? (await started);
-}
 
 /** A message the background sent to a tab. */
 interface SentToTab {
@@ -260,32 +249,6 @@ async function chromiumStoredMenus(suite: BrowserSuite): Promise<unknown> {
 }
 
 // ── Firefox: the browser window's privileged scope, and real input ───────────
-
-interface BidiConnection {
-  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
-}
-
-/** Evaluates JavaScript in Firefox's browser window (browser.xhtml); the result must be JSON. */
-async function firefoxWindow(suite: BrowserSuite): Promise<(expression: string) => Promise<unknown>> {
-  const library = suite.browser.library;
-  if (library.name !== 'firefox') throw new Error("Only Firefox's window is reachable over BiDi");
-  const connection = (library.browser as unknown as { connection: BidiConnection }).connection;
-  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const contexts = tree.result.contexts as { context: string; url: string }[];
-  const win = contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-  if (!win) throw new Error(`No browser window among Firefox's chrome contexts: ${JSON.stringify(contexts.map((c) => c.url))}`);
-  return async (expression) => {
-    const { result } = await connection.send('script.evaluate', {
-      expression: `(async () => JSON.stringify(await (${expression})))()`,
-      target: { context: win.context },
-      awaitPromise: true,
-      resultOwnership: 'none',
-    });
-    if (result.type === 'exception') throw new Error(`In Firefox's window: ${JSON.stringify(result.exceptionDetails)}`);
-    const value = (result.result as { value?: string }).value;
-    return value === undefined ? undefined : JSON.parse(value);
-  };
-}
 
 /** The puppeteer page behind a test page (Firefox), found by its URL. */
 async function puppeteerPage(browser: PpBrowser, page: TestPage): Promise<PpPage> {
