@@ -356,17 +356,22 @@ function playwrightDriver(page: PwPage): Driver {
 }
 
 /**
- * Firefox ESR's WebDriver BiDi agent now and then fails to serialise a result ("right-hand side of
- * 'in' should be an object, got null" in its own #buildReturnValue), under load, whatever the
- * function returned; seen on single calls in otherwise passing runs. Such a call is made once more.
+ * Firefox ESR's WebDriver BiDi agent now and then fails a call whatever the function did, under
+ * load: it fails to serialise the result ("right-hand side of 'in' should be an object, got null"
+ * in its own #buildReturnValue), or its message handler in the content process times out
+ * ("Message handler threw uncatchable exception"). Seen on single calls in otherwise passing runs,
+ * and on CI's two cores on a few calls in a row; such a call is made again, after a pause.
  */
-const FIREFOX_BIDI_GLITCH = /right-hand side of 'in' should be an object, got null/;
+const FIREFOX_BIDI_GLITCH = /right-hand side of 'in' should be an object, got null|Message handler threw uncatchable exception/;
+const BIDI_ATTEMPTS = 4;
 async function againOnBidiGlitch<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof Error && FIREFOX_BIDI_GLITCH.test(err.message)) return run();
-    throw err;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (attempt >= BIDI_ATTEMPTS || !(err instanceof Error && FIREFOX_BIDI_GLITCH.test(err.message))) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
   }
 }
 

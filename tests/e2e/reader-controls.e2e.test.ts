@@ -60,8 +60,8 @@ forEachBrowser('reader controls', (suite) => {
     expect(await page.evaluate(() => document.querySelector('footnote-mark[tabindex]')!.textContent)).toMatch(SENTENCE);
     expect((await ext.send('dismissals/list', { url })).keys).toEqual([]);
     await page.waitForSelector('footnote-notice', { state: 'detached' });
-    // Focus is back on the mark that came back.
-    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('footnote-mark');
+    // Focus is back on the mark that came back (once the restored passage is marked again).
+    await page.waitForFunction(() => document.activeElement?.localName === 'footnote-mark');
 
     // Dismissed again: the options page lists it with its page, sentence and date; Restore brings it back.
     await openCard(page, 'dismiss');
