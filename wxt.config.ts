@@ -18,20 +18,21 @@ export default defineConfig({
     build: { sourcemap: false },
   }),
   manifest: ({ browser }) => ({
-    name: 'Footnote',
-    description:
-      'Sourced context next to health news: marks claims about GP access that the record contradicts and shows the figure, its period and its source.',
+    // The strings are in public/_locales/<locale>/messages.json (en_GB is the one the extension is written in).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en_GB',
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
-    action: { default_title: 'Footnote', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
+    action: { default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     // storage: the per-tab state in storage.session (the service worker forgets its memory). sidePanel: the clips panel.
     // contextMenus: the "Save selection as clip" item on selected text (Firefox also knows it as `menus`).
     permissions: [...(browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel']), 'contextMenus'],
     // Keyboard shortcuts: "Save selection as clip" and moving between the marked claims (readers can
     // change each in the browser's shortcut settings).
     commands: {
-      'save-clip': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save the selected text as a clip' },
-      'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next marked claim' },
-      'previous-claim': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the previous marked claim' },
+      'save-clip': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSaveClip__' },
+      'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandNextClaim__' },
+      'previous-claim': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandPreviousClaim__' },
     },
     // The card script (entrypoints/card-ui.ts), imported by the content script on the first card a reader opens.
     // Chromium lets a content script import it only when listed; the dynamic URL keeps pages from probing for it.

@@ -1,5 +1,6 @@
 import type { ClaimMatch } from '@/lib/model/scan';
 import type { TabState } from '@/lib/messages';
+import { t } from '@/lib/i18n';
 
 export interface PopupViewProps {
   state: TabState | null;
@@ -22,7 +23,7 @@ export interface PopupViewProps {
 function FlaggedClaims({ claims, onJump }: { claims: ClaimMatch[]; onJump?(claim: ClaimMatch): void }) {
   return (
     <section class="claims" aria-labelledby="claims-title">
-      <h2 id="claims-title">Flagged on this page</h2>
+      <h2 id="claims-title">{t('popupFlaggedHeading')}</h2>
       <ol data-testid="claims">
         {claims.map((claim, i) => (
           <li key={`${claim.claimId}:${claim.start}:${i}`}>
@@ -31,7 +32,7 @@ function FlaggedClaims({ claims, onJump }: { claims: ClaimMatch[]; onJump?(claim
                 <span aria-hidden="true">“</span>
                 {claim.text}
                 <span aria-hidden="true">”</span>
-                <span class="jump-label"> Show in page</span>
+                <span class="jump-label"> {t('popupShowInPage')}</span>
               </button>
             ) : (
               claim.text
@@ -44,26 +45,27 @@ function FlaggedClaims({ claims, onJump }: { claims: ClaimMatch[]; onJump?(claim
 }
 
 function describe(state: TabState): string {
-  if (!state.seen) return 'Footnote has not read this page (it reads http and https pages only).';
-  if (state.paused) return 'Paused on this site.';
-  if (!state.article) return 'Page seen.';
-  if (!state.article.isArticle) return 'Not a news article: nothing to check.';
-  if (!state.article.onTopic) return 'Article seen: not about GP access.';
+  if (!state.seen) return t('popupNotRead');
+  if (state.paused) return t('popupPaused');
+  if (!state.article) return t('popupSeen');
+  if (!state.article.isArticle) return t('popupNotArticle');
+  if (!state.article.onTopic) return t('popupOffTopic');
   const flagged = state.claims.filter((c) => c.highlight).length;
-  return flagged === 0 ? 'Article about GP access: no contradicted claims found.' : `Article about GP access: ${flagged} claim${flagged === 1 ? '' : 's'} flagged.`;
+  if (flagged === 0) return t('popupNoneFound');
+  return flagged === 1 ? t('popupFlaggedOne') : t('popupFlaggedMany', flagged);
 }
 
 export function PopupView({ state, error, busy, onTogglePause, onJump, onSaveClip, clipNotice, onOpenClips, helpHref }: PopupViewProps) {
   return (
     <main class="popup">
-      <h1>Footnote</h1>
+      <h1>{t('extName')}</h1>
       {error && <p class="error" role="alert">{error}</p>}
       {state && (
         <>
           <p data-testid="page-state">{describe(state)}</p>
           {!state.paused && state.article?.textChars !== undefined && (
             <p class="note" data-testid="large-page">
-              This page is very long ({Math.round(state.article.textChars / 1000).toLocaleString('en-GB')} thousand characters of article text): Footnote marks what is in view and near it first, then the rest.
+              {t('popupLongPage', Math.round(state.article.textChars / 1000).toLocaleString('en-GB'))}
             </p>
           )}
           {!state.paused && state.claims.some((c) => c.highlight) && (
@@ -72,13 +74,13 @@ export function PopupView({ state, error, busy, onTogglePause, onJump, onSaveCli
           {onSaveClip && state.seen && (
             <p class="clip-action">
               <button type="button" data-testid="save-clip" onClick={onSaveClip}>
-                Save selection as clip
+                {t('popupSaveClip')}
               </button>
               {onOpenClips && (
                 <>
                   {' '}
                   <button type="button" data-testid="open-clips" onClick={onOpenClips}>
-                    Your clips
+                    {t('popupYourClips')}
                   </button>
                 </>
               )}
@@ -99,7 +101,7 @@ export function PopupView({ state, error, busy, onTogglePause, onJump, onSaveCli
                 disabled={busy}
                 onChange={(e) => onTogglePause((e.currentTarget as HTMLInputElement).checked)}
               />
-              <span>Pause Footnote on {state.host}</span>
+              <span>{t('popupPauseSite', state.host)}</span>
             </label>
           )}
         </>
@@ -107,7 +109,7 @@ export function PopupView({ state, error, busy, onTogglePause, onJump, onSaveCli
       {helpHref && (
         <p class="help">
           <a href={helpHref} target="_blank" rel="noopener" data-testid="help">
-            Welcome and help
+            {t('popupHelp')}
           </a>
         </p>
       )}

@@ -2,6 +2,8 @@
  * The welcome and help page: what Footnote does, what it keeps (all on this computer), how to use
  * the card, clips, pause and the keys. Pure: the keys as the browser has them bound come in props.
  */
+import { t } from '@/lib/i18n';
+
 export interface WelcomeShortcut {
   name: string;
   description: string;
@@ -19,77 +21,64 @@ export function Welcome({ shortcuts, optionsHref }: WelcomeProps) {
   return (
     <div class="welcome">
       <header>
-        <h1>Welcome to Footnote</h1>
-        <p class="lead">
-          Footnote reads news pages about access to GP appointments and marks claims that the public record contradicts. Open a mark to see the
-          figure, its period and its source.
-        </p>
+        <h1>{t('welcomeTitle')}</h1>
+        <p class="lead">{t('welcomeLead')}</p>
       </header>
       <main>
         <section aria-labelledby="w-stores">
-          <h2 id="w-stores">What it keeps, and where</h2>
-          <p>
-            Everything stays on this computer, in the browser's own storage: the figures and their sources, the clips you save, the passages you
-            marked "Not a claim here", the sites you paused and the false flags you reported. Footnote sends nothing anywhere; a report leaves only
-            when you export it and send the file yourself.
-          </p>
+          <h2 id="w-stores">{t('welcomeStoresHeading')}</h2>
+          <p>{t('welcomeStores')}</p>
         </section>
         <section aria-labelledby="w-card">
-          <h2 id="w-card">The card</h2>
+          <h2 id="w-card">{t('welcomeCardHeading')}</h2>
           <ul>
-            <li>Click a mark, or Tab to it and press Enter, to open its card; Escape closes it and returns you to the mark.</li>
+            <li>{t('welcomeCardOpen')}</li>
             <li>
-              <span class="legend-solid" aria-hidden="true" /> A solid underline: the article states the claim as fact.{' '}
-              <span class="legend-dashed" aria-hidden="true" /> A dashed underline: it reports someone saying it.
+              <span class="legend-solid" aria-hidden="true" /> {t('welcomeLegendSolid')} <span class="legend-dashed" aria-hidden="true" />{' '}
+              {t('welcomeLegendDashed')}
             </li>
-            <li>"Copy" and "Copy as Markdown" under a figure put it on the clipboard with its source.</li>
-            <li>"Not a claim here" takes the mark away on that page; Undo brings it back, and the options page lists every one to restore.</li>
-            <li>"Report a false flag" keeps a short report of what is wrong; export reports from the options page as JSON or Markdown.</li>
+            <li>{t('welcomeCardCopy')}</li>
+            <li>{t('welcomeCardDismiss')}</li>
+            <li>{t('welcomeCardReport')}</li>
           </ul>
         </section>
         <section aria-labelledby="w-clips">
-          <h2 id="w-clips">Clips</h2>
-          <p>
-            Select text on any page and choose "Save selection as clip" from the context menu, the popup or the shortcut; add a note and tags. The
-            side panel lists your clips and finds them again on the page.
-          </p>
+          <h2 id="w-clips">{t('welcomeClipsHeading')}</h2>
+          <p>{t('welcomeClips')}</p>
         </section>
         <section aria-labelledby="w-pause">
-          <h2 id="w-pause">Pause</h2>
-          <p>
-            "Pause on this site" (in the card or the popup) takes every mark off that site; the page says so, with Undo. Resume from the popup or
-            from the options page, where paused sites are listed.
-          </p>
+          <h2 id="w-pause">{t('welcomePauseHeading')}</h2>
+          <p>{t('welcomePause')}</p>
         </section>
         <section aria-labelledby="w-keys">
-          <h2 id="w-keys">Keyboard</h2>
+          <h2 id="w-keys">{t('welcomeKeysHeading')}</h2>
           <table class="keys">
             <tbody>
               {shortcuts.map((s) => (
                 <tr key={s.name} data-command={s.name}>
                   <th scope="row">{s.description}</th>
-                  <td>{s.shortcut ? <kbd>{s.shortcut}</kbd> : <span class="muted">not set</span>}</td>
+                  <td>{s.shortcut ? <kbd>{s.shortcut}</kbd> : <span class="muted">{t('welcomeKeyNotSet')}</span>}</td>
                 </tr>
               ))}
               <tr>
-                <th scope="row">Open a focused mark's card</th>
+                <th scope="row">{t('welcomeKeyOpenCard')}</th>
                 <td>
                   <kbd>Enter</kbd>
                 </td>
               </tr>
               <tr>
-                <th scope="row">Close the card</th>
+                <th scope="row">{t('welcomeKeyCloseCard')}</th>
                 <td>
                   <kbd>Escape</kbd>
                 </td>
               </tr>
             </tbody>
           </table>
-          <p class="muted">Change these keys in your browser's extension shortcut settings.</p>
+          <p class="muted">{t('welcomeKeysChange')}</p>
         </section>
         <p>
           <a href={optionsHref} data-testid="welcome-options">
-            Open Footnote's settings
+            {t('welcomeOpenOptions')}
           </a>
         </p>
       </main>

@@ -7,13 +7,14 @@ import type { ClaimMatch } from '@/lib/model/scan';
 import { sendToBackground, sendToTab } from '@/lib/messages';
 import '@/assets/ui.css';
 import './popup.css';
+import { t } from '@/lib/i18n';
 
 /** The tab the popup is about: the active tab, or `?tab=ID` (used by the tests, which open the popup as a page). */
 async function currentTabId(): Promise<number> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
   if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) throw new Error('No active tab.');
+  if (tab?.id === undefined) throw new Error(t('popupNoActiveTab'));
   return tab.id;
 }
 
@@ -57,7 +58,7 @@ function Popup() {
     if (tabId === null) return;
     sendToTab(tabId, 'page/jumpTo', { claimId: claim.claimId, text: claim.text })
       .then((r) => {
-        if (!r.found) setError('That claim is no longer marked on the page.');
+        if (!r.found) setError(t('popupClaimGone'));
         // The reader wants the page: a real popup steps aside (a popup opened as a tab for tests stays).
         else if (!new URLSearchParams(location.search).has('tab')) window.close();
       })
@@ -70,10 +71,10 @@ function Popup() {
     if (tabId === null) return;
     sendToBackground('clips/captureTab', { tabId })
       .then((r) => {
-        if (!r.started) setClipNotice(r.reason ?? 'Footnote could not clip here.');
+        if (!r.started) setClipNotice(r.reason ?? t('popupCannotClip'));
         // The editor waits on the page: a real popup steps aside (a popup opened as a tab for tests stays).
         else if (!new URLSearchParams(location.search).has('tab')) window.close();
-        else setClipNotice('The clip editor is open on the page.');
+        else setClipNotice(t('popupEditorOpen'));
       })
       .catch((e: unknown) => setClipNotice(String(e instanceof Error ? e.message : e)));
   };
@@ -112,4 +113,5 @@ function Popup() {
   );
 }
 
+document.title = t('extName');
 render(<Popup />, document.getElementById('app')!);

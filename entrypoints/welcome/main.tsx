@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { Welcome, type WelcomeShortcut } from '@/components/Welcome';
 import '@/assets/ui.css';
 import './welcome.css';
+import { t } from '@/lib/i18n';
 
 function WelcomePage() {
   const [shortcuts, setShortcuts] = useState<WelcomeShortcut[]>([]);
@@ -17,4 +18,5 @@ function WelcomePage() {
   return <Welcome shortcuts={shortcuts} optionsHref={browser.runtime.getURL('/options.html')} />;
 }
 
+document.title = t('welcomeTitle');
 render(<WelcomePage />, document.getElementById('app')!);

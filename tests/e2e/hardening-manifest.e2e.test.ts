@@ -124,6 +124,18 @@ describe.each([
       expect(html, page).not.toMatch(/\son[a-z]+\s*=/i);
     }
   });
+
+  it('takes its name, description, button title and shortcut names from the en_GB catalogue', () => {
+    expect(manifest.default_locale).toBe('en_GB');
+    const messages = JSON.parse(readFileSync(join(dir, '_locales/en_GB/messages.json'), 'utf8')) as Record<string, { message: string }>;
+    const text = JSON.stringify(manifest);
+    const keys = [...text.matchAll(/__MSG_([A-Za-z0-9_@]+)__/g)].map((m) => m[1]!);
+    expect(keys).toEqual(expect.arrayContaining(['extName', 'extDescription', 'actionTitle', 'commandSaveClip']));
+    expect(keys.filter((key) => !messages[key]?.message)).toEqual([]);
+    // Nothing a reader sees is left in the manifest as plain English.
+    expect(manifest.name).toBe('__MSG_extName__');
+    expect(manifest.description).toBe('__MSG_extDescription__');
+  });
 });
 
 describe('Firefox declares that it collects no data', () => {

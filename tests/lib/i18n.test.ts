@@ -1,0 +1,94 @@
+/**
+ * The message catalogue: well formed in the WebExtensions format, every t() key and every
+ * __MSG_…__ in the manifest defined, every message used, substitutions as the browser makes them,
+ * and the pages already translated free of hard-coded text.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { substitute, t, type Catalogue } from '@/lib/i18n';
+import english from '@/public/_locales/en_GB/messages.json';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const catalogue: Catalogue = english;
+
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const full = join(ROOT, dir, name);
+    if (statSync(full).isDirectory()) return sources(relative(ROOT, full));
+    return /\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+const CODE = [...sources('lib'), ...sources('components'), ...sources('entrypoints')].map((file) => ({ file: relative(ROOT, file), text: readFileSync(file, 'utf8') }));
+// The manifest's strings: in wxt.config.ts, and in the pages' <meta name="manifest.title">.
+const CONFIG = [join(ROOT, 'wxt.config.ts'), ...readdirSync(join(ROOT, 'entrypoints')).map((name) => join(ROOT, 'entrypoints', name, 'index.html'))]
+  .filter((file) => existsSync(file))
+  .map((file) => readFileSync(file, 'utf8'))
+  .join('\n');
+
+const keysUsedByT = new Set(CODE.flatMap(({ text }) => [...text.matchAll(/\bt\(\s*'([^']+)'/g)].map((m) => m[1]!)));
+const keysInManifest = new Set([...CONFIG.matchAll(/__MSG_([A-Za-z0-9_@]+)__/g)].map((m) => m[1]!));
+
+/** Files whose every user-facing string comes from the catalogue. */
+const TRANSLATED = ['components/PopupView.tsx', 'components/Welcome.tsx'];
+/** Text that is not language: key names shown in <kbd>. */
+const NOT_LANGUAGE = new Set(['Enter', 'Escape']);
+
+describe('the message catalogue', () => {
+  it('is well formed: valid names, a message and a description each, placeholders that point at substitutions', () => {
+    for (const [key, entry] of Object.entries(catalogue)) {
+      expect(key, key).toMatch(/^[A-Za-z0-9_@]+$/);
+      expect(entry.message.trim(), key).not.toBe('');
+      expect(entry.description?.trim(), key).toBeTruthy();
+      const named = Object.keys(entry.placeholders ?? {});
+      for (const name of named) {
+        expect(name, `${key}: placeholder names are lower case`).toBe(name.toLowerCase());
+        expect(entry.placeholders![name]!.content, key).toMatch(/^\$[1-9]$/);
+      }
+      const used = [...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase());
+      expect(used.sort(), `${key}: every $NAME$ is declared, and every declared one used`).toEqual([...named].sort());
+    }
+  });
+
+  it('defines every key that t() is called with and every __MSG_…__ in the manifest', () => {
+    expect(keysUsedByT.size).toBeGreaterThan(20);
+    expect([...keysUsedByT].filter((key) => !(key in catalogue))).toEqual([]);
+    expect(keysInManifest).toEqual(new Set(['extName', 'extDescription', 'actionTitle', 'sidebarTitle', 'commandSaveClip', 'commandNextClaim', 'commandPreviousClaim']));
+    expect([...keysInManifest].filter((key) => !(key in catalogue))).toEqual([]);
+  });
+
+  it('holds no message that nothing uses', () => {
+    expect(Object.keys(catalogue).filter((key) => !keysUsedByT.has(key) && !keysInManifest.has(key))).toEqual([]);
+  });
+
+  it('leaves no hard-coded text in the translated pages', () => {
+    for (const file of TRANSLATED) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      // JSX text between tags, and string literals handed back as UI text.
+      const jsxText = [...text.matchAll(/(?<![=-])>([^<>{}]*[A-Za-z][^<>{}]*)</g)].map((m) => m[1]!.trim()).filter((s) => s && !NOT_LANGUAGE.has(s));
+      const returned = [...text.matchAll(/return\s+'([^']*[A-Za-z][^']*)'/g)].map((m) => m[1]);
+      expect({ file, jsxText, returned }).toEqual({ file, jsxText: [], returned: [] });
+    }
+  });
+});
+
+describe('t()', () => {
+  const entry = { message: 'Pause Footnote on $HOST$ ($$5 a $1)', placeholders: { host: { content: '$1' } } };
+
+  it.each([
+    [['www.bbc.co.uk'], 'Pause Footnote on www.bbc.co.uk ($5 a www.bbc.co.uk)'],
+    [[], 'Pause Footnote on  ($5 a )'],
+  ])('substitutes named placeholders, $n and $$ as the browser does (%j)', (subs, expected) => {
+    expect(substitute(entry, subs)).toBe(expected);
+  });
+
+  it('reads the installed catalogue and substitutes numbers', () => {
+    expect(t('popupFlaggedMany', 3)).toBe('Article about GP access: 3 claims flagged.');
+    expect(t('popupPauseSite', 'example.org')).toBe('Pause Footnote on example.org');
+  });
+
+  it('shows a key it cannot find as the key, never as nothing', () => {
+    expect(t('nope' as never)).toBe('nope');
+  });
+});
