@@ -1,5 +1,6 @@
 /** The options page's list of passages marked "Not a claim here", each with its page and date, to restore. */
 import { formatPartialDate } from './partial-date';
+import { t } from '@/lib/i18n';
 
 export interface DismissedPassage {
   url: string;
@@ -19,14 +20,14 @@ export interface DismissedPassagesProps {
 export const dayOf = (ms: number) => formatPartialDate(new Date(ms).toISOString().slice(0, 10));
 
 export function DismissedPassages({ items, busy, onRestore, onRestoreAll }: DismissedPassagesProps) {
-  if (items === null) return <p class="muted">Loading…</p>;
-  if (items.length === 0) return <p class="muted" data-testid="dismissed-empty">No passages dismissed. "Not a claim here" on a card adds one.</p>;
+  if (items === null) return <p class="muted">{t('listLoading')}</p>;
+  if (items.length === 0) return <p class="muted" data-testid="dismissed-empty">{t('dismissedEmpty')}</p>;
   return (
     <div class="reader-list">
       <p>
-        {items.length} {items.length === 1 ? 'passage' : 'passages'} marked "Not a claim here". Restoring one marks it again on its page.{' '}
+        {items.length === 1 ? t('dismissedCountOne') : t('dismissedCountMany', items.length)}{' '}
         <button type="button" data-testid="restore-all" disabled={busy} onClick={onRestoreAll}>
-          Restore all
+          {t('dismissedRestoreAll')}
         </button>
       </p>
       <ul data-testid="dismissed">
@@ -37,7 +38,7 @@ export function DismissedPassages({ items, busy, onRestore, onRestoreAll }: Dism
               <span class="reader-page">{item.url}</span> · {dayOf(item.createdAt)}
             </p>
             <button type="button" data-testid="restore" disabled={busy} onClick={() => onRestore(item)}>
-              Restore
+              {t('dismissedRestore')}
             </button>
           </li>
         ))}

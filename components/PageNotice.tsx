@@ -2,6 +2,7 @@
  * A short notice on the page ("Select some text on the page first.", "Footnote is paused on this
  * site."): announced politely, dismissible, with an optional action such as Undo.
  */
+import { t } from '@/lib/i18n';
 export interface PageNoticeAction {
   label: string;
   onClick: () => void;
@@ -17,7 +18,7 @@ export function PageNotice({ message, action, onClose }: PageNoticeProps) {
   return (
     <div class="fn-notice" role="status" aria-live="polite">
       <span class="fn-notice-brand" aria-hidden="true">
-        Footnote
+        {t('noticeBrand')}
       </span>
       <span class="fn-notice-text">{message}</span>
       {action && (
@@ -25,7 +26,7 @@ export function PageNotice({ message, action, onClose }: PageNoticeProps) {
           {action.label}
         </button>
       )}
-      <button type="button" class="fn-notice-close" aria-label="Dismiss" onClick={onClose}>
+      <button type="button" class="fn-notice-close" aria-label={t('noticeDismiss')} onClick={onClose}>
         ×
       </button>
     </div>

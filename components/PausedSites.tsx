@@ -1,5 +1,6 @@
 /** The options page's list of sites where Footnote is paused, to resume one or all. */
 import { dayOf } from './DismissedPassages';
+import { t } from '@/lib/i18n';
 
 export interface PausedSite {
   host: string;
@@ -14,22 +15,22 @@ export interface PausedSitesProps {
 }
 
 export function PausedSites({ sites, busy, onResume, onResumeAll }: PausedSitesProps) {
-  if (sites === null) return <p class="muted">Loading…</p>;
-  if (sites.length === 0) return <p class="muted" data-testid="paused-empty">Footnote runs on every site. "Pause on this site" in a card or the popup adds one here.</p>;
+  if (sites === null) return <p class="muted">{t('listLoading')}</p>;
+  if (sites.length === 0) return <p class="muted" data-testid="paused-empty">{t('pausedEmpty')}</p>;
   return (
     <div class="reader-list">
       <p>
-        Paused on {sites.length} {sites.length === 1 ? 'site' : 'sites'}.{' '}
+        {sites.length === 1 ? t('pausedCountOne') : t('pausedCountMany', sites.length)}{' '}
         <button type="button" data-testid="resume-all" disabled={busy} onClick={onResumeAll}>
-          Resume all
+          {t('pausedResumeAll')}
         </button>
       </p>
       <ul data-testid="paused-sites">
         {sites.map((site) => (
           <li key={site.host} data-testid="paused-site">
-            <strong>{site.host}</strong> <span class="muted">since {dayOf(site.updatedAt)}</span>{' '}
+            <strong>{site.host}</strong> <span class="muted">{t('pausedSince', dayOf(site.updatedAt))}</span>{' '}
             <button type="button" data-testid="resume" disabled={busy} onClick={() => onResume(site.host)}>
-              Resume
+              {t('pausedResume')}
             </button>
           </li>
         ))}

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PROBLEM_WORDS, REPORT_PROBLEMS, type ReportInput, type ReportProblem } from '@/lib/model/report';
+import { t } from '@/lib/i18n';
 
 export interface ReportFormProps {
   busy?: boolean;
@@ -27,10 +28,10 @@ export function ReportForm({ busy, onSubmit, onCancel }: ReportFormProps) {
         onSubmit({ problem, note: note.trim().slice(0, 2000) });
       }}
     >
-      <h3 id="fn-report-title">Report a false flag</h3>
-      <p class="fn-report-hint">Kept on this computer only; export it from Footnote's options to send it.</p>
+      <h3 id="fn-report-title">{t('reportTitle')}</h3>
+      <p class="fn-report-hint">{t('reportHint')}</p>
       <fieldset>
-        <legend>What is wrong</legend>
+        <legend>{t('reportWhatIsWrong')}</legend>
         {REPORT_PROBLEMS.map((p) => (
           <label key={p}>
             <input type="radio" name="fn-report-problem" value={p} data-problem={p} checked={problem === p} onChange={() => setProblem(p)} />
@@ -39,15 +40,15 @@ export function ReportForm({ busy, onSubmit, onCancel }: ReportFormProps) {
         ))}
       </fieldset>
       <label class="fn-report-note">
-        Note (optional)
+        {t('reportNote')}
         <textarea data-testid="report-note" rows={3} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
       <div class="fn-report-buttons">
         <button type="submit" class="fn-primary" data-action="report-send" disabled={busy}>
-          Keep report
+          {t('reportKeep')}
         </button>
         <button type="button" data-action="report-cancel" onClick={onCancel}>
-          Cancel
+          {t('reportCancel')}
         </button>
       </div>
     </form>

@@ -1,5 +1,5 @@
 /**
- * The card as a reader sees the ranked record (issue 10), from the real pack and a real page: the
+ * The card as a reader sees the ranked record, from the real pack and a real page: the
  * article's date and nation as Footnote read them, what the claim speaks of, the note where the
  * store has no figure for the article's nation (saying the figures are England's), counter-figures
  * first with their sources, then the figures that qualify or partly support the claim, and figures

@@ -1,5 +1,5 @@
 /**
- * Evidence that fits the article (issue 10), against the REAL built-in pack (assets/evidence.json
+ * Evidence that fits the article, against the REAL built-in pack (assets/evidence.json
  * read by the extension's own loader, lib/packs/builtin) and real pages (tests/fixtures/articles):
  *
  * - One ranking everywhere: for every flagged claim on every fixture page, `npm run scan`'s

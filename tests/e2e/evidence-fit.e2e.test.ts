@@ -1,5 +1,5 @@
 /**
- * Evidence that fits the article (issue 10), in each real browser: a served real page is read for
+ * Evidence that fits the article, in each real browser: a served real page is read for
  * its date and nation, and a click on a claim opens a card that says what Footnote read, what the
  * claim speaks of, and shows the first counter-figure (the one ranked first for that article) with
  * its source link, then below it the figures that qualify the claim ("context") with theirs, and

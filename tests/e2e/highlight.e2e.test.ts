@@ -185,7 +185,7 @@ forEachBrowser('highlight', (suite) => {
     expect(card.quote).toMatch(/heard a rumour that GP surgeries not reopening until March/);
     expect(card.statement).toMatch(/^Matches the claim: /);
     expect(card.why).toContain('Wording matched: GP surgeries not reopening');
-    // "Save clip" since the clips issue (tests/e2e/clips.e2e.test.ts saves one from the card).
+    // tests/e2e/clips.e2e.test.ts saves a clip from the card.
     expect(card.buttons).toEqual(['Save clip', 'Not a claim here', 'Pause on this site', 'Report a false flag']);
     expect((await marks(page))[0]!.expanded).toBe('true');
 
