@@ -4,7 +4,8 @@
  */
 import { useState } from 'preact/hooks';
 import type { StoredClaim, StoredEvidence } from '@/lib/model/stored';
-import { DIRECTION_LABEL, filterEvidence, formatRecordDate, groupByClaim, originLabel, safeHref } from './evidence-format';
+import { DIRECTION_LABEL, filterEvidence, groupByClaim, originLabel, safeHref } from './evidence-format';
+import { formatPartialDate } from './partial-date';
 
 export interface EvidenceListProps {
   claims: readonly StoredClaim[];
@@ -77,7 +78,7 @@ export function EvidenceItem({ evidence: e, groupId, onEdit, onDelete, busy }: {
           <a href={safeHref(s.url)} target="_blank" rel="noopener noreferrer" class="source-link">
             {s.title}
           </a>
-          {s.titleFromUrl && <span class="muted"> (title read from the page address)</span>}, {formatRecordDate(s.published)}
+          {s.titleFromUrl && <span class="muted"> (title read from the page address)</span>}, {formatPartialDate(s.published)}
           {s.publishedNote && <span class="muted"> ({s.publishedNote})</span>}. Quoted: {s.quotedFrom}.
         </p>
         {s.quote && <blockquote class="evidence-quote">{s.quote}</blockquote>}

@@ -3,15 +3,6 @@ import { BUILTIN_CLAIM_IDS } from '@/lib/model/claim-ids';
 import type { Direction, Origin } from '@/lib/model/records';
 import type { StoredClaim, StoredEvidence } from '@/lib/model/stored';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2021", "May 2021" or "13 May 2021": as precise as the record is. */
-export function formatRecordDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
-  if (!monthName) return year ?? date;
-  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
-}
 
 export const DIRECTION_LABEL: Record<Direction, string> = {
   counters: 'Answers the claim',

@@ -79,15 +79,13 @@ export function App() {
     reload().catch((e: unknown) => setNotice({ kind: 'error', text: `Could not read the clips: ${message(e)}` }));
     void refreshBeside();
     // Claim names for the claim filter and the clips saved from a flag (the evidence store's claims).
-    if (db.tables.some((t) => t.name === 'claims')) {
-      void db
-        .table('claims')
-        .toArray()
-        .then((rows: { id?: unknown; short?: unknown }[]) =>
-          setClaimNames(new Map(rows.filter((r) => typeof r.id === 'string' && typeof r.short === 'string').map((r) => [r.id as string, r.short as string]))),
-        )
-        .catch(() => undefined);
-    }
+    void db
+      .table('claims')
+      .toArray()
+      .then((rows: { id?: unknown; short?: unknown }[]) =>
+        setClaimNames(new Map(rows.filter((r) => typeof r.id === 'string' && typeof r.short === 'string').map((r) => [r.id as string, r.short as string]))),
+      )
+      .catch(() => undefined);
     const stop = listen({
       'clips/changed': () => {
         void reload();

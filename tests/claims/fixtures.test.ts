@@ -5,7 +5,7 @@
  * evidence ids in the ranked order `npm run scan` prints and the card shows), sentences that must
  * never be flagged, and furniture that must never reach the engine.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseClaims, parseEvidence } from '@/lib/claims/catalogue';
@@ -14,8 +14,7 @@ import { scanDocument } from '@/lib/page/scan';
 
 const DIR = resolve(__dirname, '../fixtures/articles');
 const claims = parseClaims(JSON.parse(readFileSync(resolve(__dirname, '../../assets/claims.json'), 'utf8')));
-const evidenceFile = resolve(__dirname, '../../assets/evidence.json');
-const evidence = existsSync(evidenceFile) ? parseEvidence(JSON.parse(readFileSync(evidenceFile, 'utf8'))) : [];
+const evidence = parseEvidence(JSON.parse(readFileSync(resolve(__dirname, '../../assets/evidence.json'), 'utf8')));
 const engine = createEngine({ claimIds: claims.map((c) => c.id), evidence });
 
 interface Expected {

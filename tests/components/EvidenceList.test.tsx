@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { EvidenceList, firstFigures, LIST_PAGE } from '@/components/EvidenceList';
 import { act } from 'preact/test-utils';
-import { filterEvidence, formatRecordDate, groupByClaim } from '@/components/evidence-format';
+import { filterEvidence, groupByClaim } from '@/components/evidence-format';
 import type { StoredClaim, StoredEvidence } from '@/lib/model/stored';
 import { CLAIMS, ev } from '../model/evidence-fixtures';
 
@@ -74,8 +74,9 @@ describe('EvidenceList', () => {
     expect(onEdit).toHaveBeenCalledWith('c');
   });
 
-  it('formats dates as precisely as they are known', () => {
-    expect([formatRecordDate('2021'), formatRecordDate('2021-05'), formatRecordDate('2021-05-13')]).toEqual(['2021', 'May 2021', '13 May 2021']);
+  it('gives each source’s date as precisely as it is known, and groups nothing from no records', () => {
+    const { host } = show();
+    expect(host.querySelector('[data-evidence=a]')!.textContent).toContain(', May 2021');
     expect(groupByClaim([], claims)).toEqual([]);
   });
 });
