@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ownPath, packageOf } from '@/scripts/bench/bundle-report';
 import { shareChunk } from '@/scripts/bench/size';
-import { setRatio, table } from '@/scripts/bench/report';
+import { setRatio } from '@/scripts/bench/report-json';
+import { table } from '@/scripts/bench/report-text';
 import type { PairResult } from '@/scripts/bench/scan-core';
 
 describe('what each module belongs to', () => {
