@@ -15,7 +15,7 @@ describe('what each module belongs to', () => {
     ['/repo/lib/model/records.ts', 'footnote: lib/model'],
     ['/repo/lib/packs/pack.ts', 'footnote: lib/clips, packs, messages'],
     ['/repo/lib/page/controller.ts', 'footnote: lib/page'],
-    ['/repo/lib/messages.ts', 'footnote: lib/*.ts (messages, runtime)'],
+    ['/repo/lib/i18n.ts', 'footnote: lib/*.ts'],
     ['/repo/entrypoints/footnote.content/index.ts', 'footnote: entrypoints'],
     ['/repo/lib/page/card.ts?inline', 'footnote: lib/page'],
     ['\0vite/preload-helper.js', 'build helpers'],
