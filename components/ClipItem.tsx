@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { siteOf, type Clip } from '@/lib/model/clip';
-import { dayOf } from '@/lib/clips/search';
+import { dayOf } from '@/lib/clips/panel-rows';
 
 export interface ClipItemProps {
   clip: Clip;

@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { PanelRow } from '@/lib/clips/search';
+import type { PanelRow } from '@/lib/clips/panel-rows';
 
 export interface ClipListProps {
   rows: PanelRow[];

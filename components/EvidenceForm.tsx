@@ -7,141 +7,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { evidenceSchema, nationSchema, type Direction, type Evidence } from '@/lib/model/records';
 import type { StoredClaim } from '@/lib/model/stored';
 import { DIRECTION_LABEL, orderClaims } from './evidence-format';
-
-export interface EvidenceFormValues {
-  figure: string;
-  value: string;
-  unit: string;
-  from: string;
-  to: string;
-  label: string;
-  geography: string;
-  nation: string;
-  claimIds: string[];
-  direction: Direction;
-  publisher: string;
-  title: string;
-  titleFromUrl: boolean;
-  published: string;
-  publishedNote: string;
-  url: string;
-  quotedFrom: string;
-  quote: string;
-  checked: string;
-  caution: string;
-}
-export type FieldName = Exclude<keyof EvidenceFormValues, 'titleFromUrl'>;
-
-export function valuesFrom(e?: Evidence): EvidenceFormValues {
-  return {
-    figure: e?.figure ?? '',
-    value: e?.value === undefined ? '' : String(e.value),
-    unit: e?.unit ?? '',
-    from: e?.period.from ?? '',
-    to: e?.period.to ?? '',
-    label: e?.period.label ?? '',
-    geography: e?.geography ?? 'England',
-    nation: e?.nation ?? 'England',
-    claimIds: e ? [...e.claimIds] : [],
-    direction: e?.direction ?? 'counters',
-    publisher: e?.source.publisher ?? '',
-    title: e?.source.title ?? '',
-    titleFromUrl: e?.source.titleFromUrl ?? false,
-    published: e?.source.published ?? '',
-    publishedNote: e?.source.publishedNote ?? '',
-    url: e?.source.url ?? '',
-    quotedFrom: e?.source.quotedFrom ?? '',
-    quote: e?.source.quote ?? '',
-    checked: e?.source.checked ?? '',
-    caution: e?.caution ?? '',
-  };
-}
-
-const optional = (s: string) => (s.trim() === '' ? undefined : s);
-
-/** The record the values describe (not yet validated). */
-export function toEvidence(v: EvidenceFormValues, id: string): Record<string, unknown> {
-  return {
-    id,
-    figure: v.figure,
-    ...(v.value.trim() !== '' ? { value: Number(v.value.trim()) } : {}),
-    ...(optional(v.unit) ? { unit: v.unit } : {}),
-    period: { from: v.from.trim(), to: v.to.trim(), label: v.label },
-    geography: v.geography,
-    nation: v.nation,
-    claimIds: v.claimIds,
-    direction: v.direction,
-    source: {
-      publisher: v.publisher,
-      title: v.title,
-      ...(v.titleFromUrl ? { titleFromUrl: true } : {}),
-      published: v.published.trim(),
-      ...(optional(v.publishedNote) ? { publishedNote: v.publishedNote } : {}),
-      url: v.url.trim(),
-      quotedFrom: v.quotedFrom,
-      ...(optional(v.quote) ? { quote: v.quote } : {}),
-      checked: v.checked,
-    },
-    ...(optional(v.caution) ? { caution: v.caution } : {}),
-  };
-}
-
-const FIELD_OF_PATH: Record<string, FieldName> = {
-  figure: 'figure', value: 'value', unit: 'unit', 'period.from': 'from', 'period.to': 'to', 'period.label': 'label', period: 'to',
-  geography: 'geography', nation: 'nation', claimIds: 'claimIds', direction: 'direction', caution: 'caution',
-  'source.publisher': 'publisher', 'source.title': 'title', 'source.published': 'published', 'source.publishedNote': 'publishedNote',
-  'source.url': 'url', 'source.quotedFrom': 'quotedFrom', 'source.quote': 'quote', 'source.checked': 'checked',
-};
-
-/**
- * The schema's message as the form shows it, beside the field's own label: the field's name is
- * dropped where the message starts with it ("the publisher (required)" → "Required.",
- * "the title: at most 500 characters" → "At most 500 characters.").
- */
-function sentence(message: string): string {
-  const m = message === 'Invalid input' ? 'check this field' : message.replace(/^.+? \(required\)$/, 'required').replace(/^[^:]+: (at most .+)$/, '$1');
-  return m.charAt(0).toUpperCase() + m.slice(1) + (/[.)]$/.test(m) ? '' : '.');
-}
-
-/** Each field's problem, in the schema's own words. */
-export function validate(v: EvidenceFormValues, id: string): Partial<Record<FieldName, string>> {
-  const errors: Partial<Record<FieldName, string>> = {};
-  if (v.value.trim() !== '' && !Number.isFinite(Number(v.value.trim()))) errors.value = 'A number, such as 164 or 57.2, or nothing.';
-  // A record with no claim is valid in a pack, but a figure the reader adds must show somewhere.
-  if (v.claimIds.length === 0) errors.claimIds = 'Tick at least one claim: a figure is shown only beside the claims it speaks to.';
-  const parsed = evidenceSchema.safeParse(toEvidence(v, id));
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.filter((p) => typeof p === 'string').join('.');
-      const field = FIELD_OF_PATH[key] ?? FIELD_OF_PATH[key.split('.').slice(0, 2).join('.')] ?? 'figure';
-      errors[field] ??= sentence(issue.message);
-    }
-  }
-  return errors;
-}
-
-const LABELS: Record<FieldName, string> = {
-  figure: 'The figure as shown', value: 'Value', unit: 'Unit', from: 'Period from', to: 'Period to', label: 'Period as shown',
-  geography: 'Geography', nation: 'Nation', claimIds: 'Claims it speaks to', direction: 'What it does to the claim',
-  publisher: 'Publisher', title: 'Title', published: 'Date published', publishedNote: 'Note on the date', url: 'Link (URL)',
-  quotedFrom: 'Who is quoted', quote: 'Quote', checked: 'How it was checked', caution: 'Caution for the reader',
-};
-
-const HINTS: Partial<Record<FieldName, string>> = {
-  figure: 'As a reader should see it: “164m face-to-face appointments”.',
-  value: 'Optional: the number alone, if there is one.',
-  unit: 'Optional: “million appointments”, “%”.',
-  from: 'YYYY, YYYY-MM or YYYY-MM-DD.',
-  to: 'YYYY, YYYY-MM or YYYY-MM-DD.',
-  label: '“March 2020 – March 2021”.',
-  published: 'YYYY, YYYY-MM or YYYY-MM-DD, as precise as the page is.',
-  publishedNote: 'Optional: say so if the page showed no date and you inferred it.',
-  url: 'The page a reader can open (http or https).',
-  quotedFrom: '“BMA GP committee chair, citing official figures”.',
-  quote: 'Optional: the words as the source prints them.',
-  checked: 'Honestly: what you compared it with, and when.',
-  caution: 'Optional: a disputed count, a changed series, a figure that cuts both ways.',
-};
+import { EvidenceField, type EvidenceFieldProps, type TextFieldName } from './EvidenceField';
+import { FIELD_LABELS } from './evidence-form-labels';
+import { toEvidence, validate, valuesFrom, type EvidenceFormValues, type FieldName } from './evidence-form-values';
 
 export interface EvidenceFormProps {
   mode: 'add' | 'edit';
@@ -174,40 +42,9 @@ export function EvidenceForm(props: EvidenceFormProps) {
   const problems = (Object.keys(errors) as FieldName[]).filter((f) => errors[f]);
   const heading = props.mode === 'add' ? 'Add a figure' : 'Edit figure';
 
-  function field(name: Exclude<FieldName, 'claimIds' | 'direction' | 'nation'>, options: { required?: boolean; multiline?: boolean; type?: 'text' | 'url' } = {}) {
-    const id = `ev-${name}`;
-    const error = shown(name);
-    const describedBy = [HINTS[name] ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-    const common = {
-      id,
-      name,
-      value: values[name],
-      'aria-invalid': error ? true : undefined,
-      'aria-describedby': describedBy,
-      'aria-required': options.required ? true : undefined,
-      onInput: (ev: Event) => set(name, (ev.currentTarget as HTMLInputElement).value),
-      onBlur: () => leave(name),
-    };
-    return (
-      <div class={`field field-${name}${error ? ' has-error' : ''}`}>
-        <label for={id}>
-          {LABELS[name]}
-          {options.required && <span class="required"> (required)</span>}
-        </label>
-        {HINTS[name] && (
-          <p id={`${id}-hint`} class="hint">
-            {HINTS[name]}
-          </p>
-        )}
-        {options.multiline ? <textarea rows={2} {...common} /> : <input type="text" inputMode={options.type === 'url' ? 'url' : undefined} {...common} />}
-        {error && (
-          <p id={`${id}-error`} class="field-error">
-            {error}
-          </p>
-        )}
-      </div>
-    );
-  }
+  const field = (name: TextFieldName, options: Pick<EvidenceFieldProps, 'required' | 'multiline' | 'type'> = {}) => (
+    <EvidenceField name={name} value={values[name]} error={shown(name)} {...options} onInput={(value) => set(name, value)} onLeave={() => leave(name)} />
+  );
 
   function submit(ev: Event) {
     ev.preventDefault();
@@ -232,7 +69,7 @@ export function EvidenceForm(props: EvidenceFormProps) {
             {problems.map((f) => (
               <li key={f}>
                 <a href={`#ev-${f}`} onClick={(ev) => { ev.preventDefault(); document.getElementById(`ev-${f}`)?.focus(); }}>
-                  {LABELS[f]}: {errors[f]}
+                  {FIELD_LABELS[f]}: {errors[f]}
                 </a>
               </li>
             ))}
@@ -263,7 +100,7 @@ export function EvidenceForm(props: EvidenceFormProps) {
       <div class="field-row">
         {field('geography', { required: true })}
         <div class="field field-nation">
-          <label for="ev-nation">{LABELS.nation}</label>
+          <label for="ev-nation">{FIELD_LABELS.nation}</label>
           <select id="ev-nation" value={values.nation} onChange={(ev) => set('nation', (ev.currentTarget as HTMLSelectElement).value)}>
             {nationSchema.options.map((n) => (
               <option key={n} value={n}>
@@ -275,7 +112,7 @@ export function EvidenceForm(props: EvidenceFormProps) {
       </div>
 
       <fieldset class="field-claims" aria-describedby={shown('claimIds') ? 'ev-claimIds-error' : undefined}>
-        <legend>{LABELS.claimIds}</legend>
+        <legend>{FIELD_LABELS.claimIds}</legend>
         {props.claims.length === 0 && <p class="hint">No claims in the store yet.</p>}
         {orderClaims(props.claims).map((c, i) => (
           <label key={c.id} class="check">
@@ -303,7 +140,7 @@ export function EvidenceForm(props: EvidenceFormProps) {
       </fieldset>
 
       <fieldset class="field-direction">
-        <legend>{LABELS.direction}</legend>
+        <legend>{FIELD_LABELS.direction}</legend>
         {(Object.keys(DIRECTION_LABEL) as Direction[]).map((d) => (
           <label key={d} class="check">
             <input type="radio" name="direction" value={d} checked={values.direction === d} onChange={() => set('direction', d)} /> {DIRECTION_LABEL[d]}

@@ -7,7 +7,8 @@ import { useCallback, useState } from 'preact/hooks';
 import type { Clip, ClipDraft } from '@/lib/model/clip';
 import type { ExportFormat } from '@/lib/clips/export';
 import { EXPORT_FORMATS } from '@/lib/clips/export';
-import type { ClipFilter, PanelRow } from '@/lib/clips/search';
+import type { ClipFilter } from '@/lib/clips/filter';
+import type { PanelRow } from '@/lib/clips/panel-rows';
 import { ClipItem, CLIP_EDIT_HEIGHT, CLIP_NOTE_OPEN_HEIGHT, CLIP_ROW_HEIGHT } from './ClipItem';
 import { ClipList } from './ClipList';
 

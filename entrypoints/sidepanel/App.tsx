@@ -11,7 +11,9 @@ import { createClipsRepository } from '@/lib/db/clips';
 import { parseTags, type Clip, type ClipDraft } from '@/lib/model/clip';
 import { EXPORT_FORMATS, exportClips, type ExportFormat } from '@/lib/clips/export';
 import { IMPORT_LIMITS } from '@/lib/clips/import';
-import { applyFilter, claimCounts, ClipSearch, noFilter, panelRows, tagCounts, type ClipFilter } from '@/lib/clips/search';
+import { applyFilter, claimCounts, noFilter, tagCounts, type ClipFilter } from '@/lib/clips/filter';
+import { panelRows } from '@/lib/clips/panel-rows';
+import { ClipSearch } from '@/lib/clips/search';
 import { listen, sendToBackground } from '@/lib/messages';
 import { saveFile } from '@/lib/save-file';
 

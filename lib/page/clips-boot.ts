@@ -12,7 +12,8 @@ import type { ResponseOfDef } from '../messages/define';
 import { siteChanged } from '../messages/page';
 import { sendMessage } from '../messages/messenger';
 import { startFeature } from './feature';
-import type { CaptureResult, ClipsController, ClipSource } from './clips';
+import type { ClipsController } from './clips';
+import type { CaptureResult, ClipSource } from './clips-editor-session';
 import { clipsScript, type ClipsModule } from './clips-loader';
 import { pageAddress } from './address';
 
@@ -37,7 +38,7 @@ export interface ClipsBoot {
 const ANSWERS = [clipsCapture, clipsChanged, clipsReveal, siteChanged] as const;
 
 export function startClipsBoot(ctx: ContentScriptContext, options: ClipsBootOptions): ClipsBoot {
-  // 'clips/forPage' without the clip schema: the clip machinery checks the clips before it uses any (lib/page/clips.ts).
+  // 'clips/forPage' without the clip schema: the clip machinery checks the clips before it uses any (lib/page/clips-anchoring.ts).
   const askForPage = (payload: RequestOf<'clips/forPage'>): Promise<ResponseOfDef<typeof clipsForPageOutline>> =>
     options.send ? options.send('clips/forPage', payload) : sendMessage(clipsForPageOutline, payload);
   type Outline = ResponseOfDef<typeof clipsForPageOutline>;

@@ -30,7 +30,7 @@ const OWN_GROUPS: readonly [RegExp, string][] = [
   [/^lib\/model\//, 'footnote: lib/model'],
   [/^lib\/(clips|packs|messages)\//, 'footnote: lib/clips, packs, messages'],
   [/^lib\/background\//, 'footnote: lib/background'],
-  [/^lib\/[^/]+$/, 'footnote: lib/*.ts (messages, runtime)'],
+  [/^lib\/[^/]+$/, 'footnote: lib/*.ts'],
   [/^components\//, 'footnote: components'],
   [/^entrypoints\//, 'footnote: entrypoints'],
   [/^assets\//, 'footnote: assets'],

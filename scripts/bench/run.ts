@@ -18,7 +18,8 @@ import { launchBenchChromium, chromiumVersion, requireChromium, type BenchBrowse
 import { exitChromium } from './exit-chromium';
 import { contentScriptTime, longTaskWithExtension } from './extension-chromium';
 import { articlePages, isSeed, longPageSources, nonArticlePages } from './fixtures';
-import { renderText, toJson, type Machine, type RawResults } from './report';
+import { toJson, type Machine, type RawResults } from './report-json';
+import { renderText } from './report-text';
 import { scanChromium } from './scan-chromium';
 import { scanHappyDom } from './scan-happy-dom';
 import { HTML, JS, startBenchServer, type Route } from './server';

@@ -14,7 +14,8 @@
  */
 import { FootnoteDatabase } from '@/lib/db/database';
 import { createClipsRepository } from '@/lib/db/clips';
-import { applyFilter, ClipSearch, noFilter } from '@/lib/clips/search';
+import { applyFilter, noFilter } from '@/lib/clips/filter';
+import { ClipSearch } from '@/lib/clips/search';
 import type { Clip } from '@/lib/model/clip';
 import { createEvidenceRepository } from '@/lib/db/evidence-store';
 import { filterEvidence } from '@/components/evidence-format';

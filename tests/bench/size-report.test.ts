@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ownPath, packageOf } from '@/scripts/bench/bundle-report';
 import { shareChunk } from '@/scripts/bench/size';
-import { setRatio, table } from '@/scripts/bench/report';
+import { setRatio } from '@/scripts/bench/report-json';
+import { table } from '@/scripts/bench/report-text';
 import type { PairResult } from '@/scripts/bench/scan-core';
 
 describe('what each module belongs to', () => {
@@ -14,7 +15,7 @@ describe('what each module belongs to', () => {
     ['/repo/lib/model/records.ts', 'footnote: lib/model'],
     ['/repo/lib/packs/pack.ts', 'footnote: lib/clips, packs, messages'],
     ['/repo/lib/page/controller.ts', 'footnote: lib/page'],
-    ['/repo/lib/messages.ts', 'footnote: lib/*.ts (messages, runtime)'],
+    ['/repo/lib/i18n.ts', 'footnote: lib/*.ts'],
     ['/repo/entrypoints/footnote.content/index.ts', 'footnote: entrypoints'],
     ['/repo/lib/page/card.ts?inline', 'footnote: lib/page'],
     ['\0vite/preload-helper.js', 'build helpers'],

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilter, claimCounts, ClipSearch, dayOf, panelRows, tagCounts } from '@/lib/clips/search';
+import { applyFilter, claimCounts, tagCounts } from '@/lib/clips/filter';
+import { dayOf, panelRows } from '@/lib/clips/panel-rows';
+import { ClipSearch } from '@/lib/clips/search';
 import { clip, GP_VOTE } from './fixtures';
 
 const PULSE = 'https://www.pulsetoday.co.uk/news/politics/bma-urges-health-secretary-to-address-micromanagement-of-gps-by-nhs-england/';

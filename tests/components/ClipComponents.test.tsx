@@ -6,7 +6,8 @@ import { ClipItem, CLIP_ROW_HEIGHT } from '@/components/ClipItem';
 import { ClipList } from '@/components/ClipList';
 import { SidePanel, type SidePanelProps } from '@/components/SidePanel';
 import { PopupView } from '@/components/PopupView';
-import { noFilter, panelRows, type PanelRow } from '@/lib/clips/search';
+import { noFilter } from '@/lib/clips/filter';
+import { panelRows, type PanelRow } from '@/lib/clips/panel-rows';
 import { clip } from '../clips/fixtures';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';

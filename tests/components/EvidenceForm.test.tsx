@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { EvidenceForm, toEvidence, validate, valuesFrom } from '@/components/EvidenceForm';
+import { EvidenceForm } from '@/components/EvidenceForm';
+import { toEvidence, validate, valuesFrom } from '@/components/evidence-form-values';
 import type { Evidence } from '@/lib/model/records';
 import type { StoredClaim } from '@/lib/model/stored';
 import { CLAIMS, ev } from '../model/evidence-fixtures';

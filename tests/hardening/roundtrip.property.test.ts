@@ -42,7 +42,7 @@ function claimAt(start: number, end: number, text: string): ClaimMatch {
   return { claimId: 'practices-closed', text, start, end, stance: 'asserted', highlight: true, wording: 'practices were closed', evidence: [] };
 }
 
-/** Wraps a clip the way lib/page/clips.ts does: describe, anchor, source range, pieces, wrap. */
+/** Wraps a clip the way lib/page/clips-anchoring.ts does: describe, anchor, source range, pieces, wrap. */
 function clipAt(span: [number, number]): { els: HTMLElement[]; quote: string } | null {
   const pt = readPageText(document.body);
   const at = spanIn(pt.norm.text.length, span);
