@@ -11,6 +11,7 @@
  * the same clips, typos included.
  */
 import { pageKey, siteOf, type Clip } from '../model/clip';
+import { t } from '../i18n';
 
 /**
  * Words too common to narrow anything down ("the practices") are not searched for, nor found: a
@@ -279,15 +280,15 @@ export function panelRows(clips: readonly Clip[], pageUrl: string | null, orphan
   }
   const rows: PanelRow[] = [];
   if (onPage.length > 0) {
-    rows.push({ kind: 'section', key: 's:page', title: 'On this page', count: onPage.length });
+    rows.push({ kind: 'section', key: 's:page', title: t('sidePanelSectionPage'), count: onPage.length });
     for (const c of onPage) rows.push({ kind: 'clip', key: `c:${c.id}`, clip: c, place: 'page' });
   }
   if (lost.length > 0) {
-    rows.push({ kind: 'section', key: 's:orphans', title: 'Not found on this page', count: lost.length });
+    rows.push({ kind: 'section', key: 's:orphans', title: t('sidePanelSectionOrphans'), count: lost.length });
     for (const c of lost) rows.push({ kind: 'clip', key: `c:${c.id}`, clip: c, place: 'orphan' });
   }
   if (others.length > 0) {
-    rows.push({ kind: 'section', key: 's:all', title: here !== null && (onPage.length > 0 || lost.length > 0) ? 'Other pages' : 'All clips', count: others.length });
+    rows.push({ kind: 'section', key: 's:all', title: here !== null && (onPage.length > 0 || lost.length > 0) ? t('sidePanelSectionOthers') : t('sidePanelSectionAll'), count: others.length });
     // Sites in order of their newest clip; within a site, days newest first.
     const bySite = new Map<string, Clip[]>();
     for (const c of others) {
