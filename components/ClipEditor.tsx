@@ -4,6 +4,7 @@
  * the editor's shadow root with it (lib/page/clips-editor.ts).
  */
 import type { TargetedKeyboardEvent } from 'preact';
+import { t } from '@/lib/i18n';
 
 export type ClipEditorStatus =
   | { kind: 'starting' }
@@ -32,11 +33,11 @@ const QUOTE_SHOWN = 400;
 function statusText(status: ClipEditorStatus): string {
   switch (status.kind) {
     case 'starting':
-      return 'Keeping a draft…';
+      return t('clipEditorStarting');
     case 'editing':
-      return status.draftKept ? 'Draft kept: closing this keeps it in the side panel.' : '';
+      return status.draftKept ? t('clipEditorDraftKept') : '';
     case 'saving':
-      return 'Saving…';
+      return t('clipEditorSaving');
     case 'error':
       return status.message;
   }
@@ -58,17 +59,17 @@ export function ClipEditor(props: ClipEditorProps) {
   return (
     <section class="fn-clip-editor" role="dialog" aria-modal="false" aria-labelledby="fn-clip-editor-title" onKeyDown={onKeyDown}>
       <header class="fn-clip-head">
-        <h2 id="fn-clip-editor-title">Save clip</h2>
-        <button type="button" class="fn-clip-close" aria-label="Close (the draft is kept)" title="Close (the draft is kept)" onClick={props.onClose}>
+        <h2 id="fn-clip-editor-title">{t('clipEditorTitle')}</h2>
+        <button type="button" class="fn-clip-close" aria-label={t('clipEditorClose')} title={t('clipEditorClose')} onClick={props.onClose}>
           ×
         </button>
       </header>
       <blockquote class="fn-clip-quote" data-testid="clip-quote">
         {shown}
       </blockquote>
-      {claim && <p class="fn-clip-claim">From the flagged claim: {claim}</p>}
+      {claim && <p class="fn-clip-claim">{t('clipEditorFromClaim', claim)}</p>}
       <label class="fn-clip-field">
-        <span>Note</span>
+        <span>{t('clipEditorNote')}</span>
         <textarea
           data-testid="clip-note"
           rows={3}
@@ -78,11 +79,11 @@ export function ClipEditor(props: ClipEditorProps) {
         />
       </label>
       <label class="fn-clip-field">
-        <span>Tags</span>
+        <span>{t('clipEditorTags')}</span>
         <input
           data-testid="clip-tags"
           type="text"
-          placeholder="letters, access"
+          placeholder={t('clipEditorTagsPlaceholder')}
           value={tags}
           onInput={(e) => props.onTags((e.currentTarget as HTMLInputElement).value)}
         />
@@ -92,10 +93,10 @@ export function ClipEditor(props: ClipEditorProps) {
       </p>
       <div class="fn-clip-actions">
         <button type="button" class="fn-clip-primary" data-testid="clip-save" disabled={busy} onClick={props.onSave}>
-          Save clip
+          {t('clipEditorSave')}
         </button>
         <button type="button" data-testid="clip-discard" disabled={busy} onClick={props.onDiscard}>
-          Discard
+          {t('clipEditorDiscard')}
         </button>
       </div>
     </section>

@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { siteOf, type Clip } from '@/lib/model/clip';
 import { dayOf } from '@/lib/clips/panel-rows';
+import { t } from '@/lib/i18n';
 
 export interface ClipItemProps {
   clip: Clip;
@@ -50,19 +51,19 @@ function ClipEditFields({ clip, busy, onSave, onCancel }: { clip: Clip; busy?: b
       }}
     >
       <label>
-        <span>Note</span>
+        <span>{t('clipItemNote')}</span>
         <textarea data-testid="edit-note" rows={3} maxLength={10000} value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
       </label>
       <label>
-        <span>Tags</span>
+        <span>{t('clipItemTags')}</span>
         <input data-testid="edit-tags" type="text" value={tags} onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />
       </label>
       <div class="clip-edit-actions">
         <button type="submit" class="primary" data-testid="edit-save" disabled={busy}>
-          Save
+          {t('clipItemSave')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('clipItemCancel')}
         </button>
       </div>
     </form>
@@ -70,16 +71,16 @@ function ClipEditFields({ clip, busy, onSave, onCancel }: { clip: Clip; busy?: b
 }
 
 export function ClipItem({ clip, place, editing, busy, claimLabel, onOpen, onEdit, onSave, onDelete, noteOpen = false, onToggleNote }: ClipItemProps) {
-  const source = [clip.publisher || siteOf(clip.url), clip.published, `saved ${dayOf(clip.createdAt)}`].filter(Boolean).join(' · ');
+  const source = [clip.publisher || siteOf(clip.url), clip.published, t('clipItemSaved', dayOf(clip.createdAt))].filter(Boolean).join(' · ');
   return (
-    <article class={`clip clip-${place}`} data-testid="clip" data-clip={clip.id} aria-label={`Clip: ${clip.quote.slice(0, 80)}`}>
-      <button type="button" class="clip-quote" data-testid="clip-open" title={place === 'orphan' ? 'Not found on this page: opens the page' : 'Open the page at this clip'} onClick={() => onOpen(clip)}>
+    <article class={`clip clip-${place}`} data-testid="clip" data-clip={clip.id} aria-label={t('clipItemLabel', clip.quote.slice(0, 80))}>
+      <button type="button" class="clip-quote" data-testid="clip-open" title={place === 'orphan' ? t('clipItemOpenOrphan') : t('clipItemOpen')} onClick={() => onOpen(clip)}>
         {clip.quote}
       </button>
       <p class="clip-source">
         <span class="clip-title">{clip.title || siteOf(clip.url)}</span>
         <span class="clip-meta"> — {source}</span>
-        {claimLabel && <span class="clip-claim"> · flagged: {claimLabel}</span>}
+        {claimLabel && <span class="clip-claim"> · {t('clipItemFlagged', claimLabel)}</span>}
       </p>
       {editing ? (
         <ClipEditFields clip={clip} busy={busy} onSave={(note, tags) => onSave(clip.id, note, tags)} onCancel={() => onEdit(null)} />
@@ -99,21 +100,21 @@ export function ClipItem({ clip, place, editing, busy, claimLabel, onOpen, onEdi
               aria-controls={`note-${clip.id}`}
               onClick={() => onToggleNote(clip.id)}
             >
-              {noteOpen ? 'Show less' : 'Show the whole note'}
+              {noteOpen ? t('clipItemNoteLess') : t('clipItemNoteMore')}
             </button>
           )}
           <div class="clip-foot">
-            <ul class="clip-tags" aria-label="Tags">
-              {clip.tags.map((t) => (
-                <li key={t}>{t}</li>
+            <ul class="clip-tags" aria-label={t('clipItemTagsLabel')}>
+              {clip.tags.map((tag) => (
+                <li key={tag}>{tag}</li>
               ))}
             </ul>
             <span class="clip-actions">
-              <button type="button" data-testid="clip-edit" onClick={() => onEdit(clip.id)} aria-label="Edit note and tags">
-                Edit
+              <button type="button" data-testid="clip-edit" onClick={() => onEdit(clip.id)} aria-label={t('clipItemEditLabel')}>
+                {t('clipItemEdit')}
               </button>
-              <button type="button" data-testid="clip-delete" onClick={() => onDelete(clip)} aria-label="Delete clip">
-                Delete
+              <button type="button" data-testid="clip-delete" onClick={() => onDelete(clip)} aria-label={t('clipItemDeleteLabel')}>
+                {t('clipItemDelete')}
               </button>
             </span>
           </div>

@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PanelRow } from '@/lib/clips/panel-rows';
+import { t } from '@/lib/i18n';
 
 export interface ClipListProps {
   rows: PanelRow[];
@@ -76,7 +77,7 @@ export function ClipList({ rows, heightOf, render, initialHeight = 600, overscan
 
   return (
     <div ref={box} class="clip-list" data-testid="clip-list" onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}>
-      <div role="list" aria-label="Clips" style={{ position: 'relative', height: `${total}px` }}>
+      <div role="list" aria-label={t('clipListLabel')} style={{ position: 'relative', height: `${total}px` }}>
         {visible}
       </div>
     </div>

@@ -11,6 +11,7 @@ import type { ClipFilter } from '@/lib/clips/filter';
 import type { PanelRow } from '@/lib/clips/panel-rows';
 import { ClipItem, CLIP_EDIT_HEIGHT, CLIP_NOTE_OPEN_HEIGHT, CLIP_ROW_HEIGHT } from './ClipItem';
 import { ClipList } from './ClipList';
+import { t } from '@/lib/i18n';
 
 export type PanelNotice = { kind: 'info' | 'error'; text: string } | null;
 
@@ -98,29 +99,29 @@ export function SidePanel(props: SidePanelProps) {
   return (
     <main class="panel">
       <header class="panel-head">
-        <h1>Clips</h1>
+        <h1>{t('sidePanelTitle')}</h1>
         <p class="muted" data-testid="panel-page">
-          {props.pageTitle ? `Beside: ${props.pageTitle}` : 'Footnote has not read the page in this tab.'}
+          {props.pageTitle ? t('sidePanelBeside', props.pageTitle) : t('sidePanelNotRead')}
         </p>
         <div class="filters" role="search">
           <input
             type="search"
             data-testid="search"
-            placeholder="Search quotes, notes, tags, titles"
-            aria-label="Search clips"
+            placeholder={t('sidePanelSearchPlaceholder')}
+            aria-label={t('sidePanelSearchLabel')}
             value={filter.query}
             onInput={(e) => props.onQuery((e.currentTarget as HTMLInputElement).value)}
           />
-          <select data-testid="filter-tag" aria-label="Filter by tag" value={filter.tag ?? ''} onChange={(e) => props.onTag((e.currentTarget as HTMLSelectElement).value || null)}>
-            <option value="">All tags</option>
-            {props.tags.map((t) => (
-              <option key={t.tag} value={t.tag}>
-                {t.tag} ({t.count})
+          <select data-testid="filter-tag" aria-label={t('sidePanelFilterTag')} value={filter.tag ?? ''} onChange={(e) => props.onTag((e.currentTarget as HTMLSelectElement).value || null)}>
+            <option value="">{t('sidePanelAllTags')}</option>
+            {props.tags.map((tag) => (
+              <option key={tag.tag} value={tag.tag}>
+                {tag.tag} ({tag.count})
               </option>
             ))}
           </select>
-          <select data-testid="filter-claim" aria-label="Filter by flagged claim" value={filter.claimId ?? ''} onChange={(e) => props.onClaim((e.currentTarget as HTMLSelectElement).value || null)}>
-            <option value="">All claims</option>
+          <select data-testid="filter-claim" aria-label={t('sidePanelFilterClaim')} value={filter.claimId ?? ''} onChange={(e) => props.onClaim((e.currentTarget as HTMLSelectElement).value || null)}>
+            <option value="">{t('sidePanelAllClaims')}</option>
             {props.claims.map((c) => (
               <option key={c.claimId} value={c.claimId}>
                 {c.label} ({c.count})
@@ -129,18 +130,18 @@ export function SidePanel(props: SidePanelProps) {
           </select>
         </div>
         <p class="muted" data-testid="count" aria-live="polite">
-          {props.loading ? 'Loading clips…' : filtered ? `${props.shown} of ${props.total} clips` : `${props.total} clip${props.total === 1 ? '' : 's'}`}
+          {props.loading ? t('sidePanelLoading') : filtered ? t('sidePanelCountFiltered', props.shown, props.total) : props.total === 1 ? t('sidePanelCountOne') : t('sidePanelCountMany', props.total)}
         </p>
         <details class="transfer" data-testid="transfer">
-          <summary>Export or import clips</summary>
-          <span>Export {filtered ? 'these' : 'all'}:</span>
+          <summary>{t('sidePanelTransfer')}</summary>
+          <span>{filtered ? t('sidePanelExportThese') : t('sidePanelExportAll')}</span>
           {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((f) => (
             <button key={f} type="button" data-testid={`export-${f}`} disabled={props.shown === 0} onClick={() => props.onExport(f)}>
               {EXPORT_FORMATS[f].label}
             </button>
           ))}
           <label class="import">
-            <span>Import clips (Footnote JSON or Web Annotation)</span>
+            <span>{t('sidePanelImport')}</span>
             <input
               type="file"
               data-testid="import"
@@ -161,15 +162,15 @@ export function SidePanel(props: SidePanelProps) {
         )}
         {props.undo && (
           <p class="undo" role="status" data-testid="undo-bar">
-            Clip deleted.{' '}
+            {t('sidePanelDeleted')}{' '}
             <button type="button" data-testid="undo" onClick={props.onUndo}>
-              Undo
+              {t('sidePanelUndo')}
             </button>
           </p>
         )}
         {props.drafts.length > 0 && (
           <section class="drafts" aria-labelledby="drafts-title" data-testid="drafts">
-            <h2 id="drafts-title">Unsaved drafts ({props.drafts.length})</h2>
+            <h2 id="drafts-title">{t('sidePanelDrafts', props.drafts.length)}</h2>
             <ul>
               {props.drafts.map((d) => (
                 <li key={d.id} data-testid="draft">
@@ -177,10 +178,10 @@ export function SidePanel(props: SidePanelProps) {
                   {d.note && <span class="draft-note"> — {d.note}</span>}
                   <span class="draft-actions">
                     <button type="button" data-testid="draft-save" onClick={() => props.onSaveDraft(d.id)}>
-                      Save
+                      {t('sidePanelDraftSave')}
                     </button>
                     <button type="button" data-testid="draft-discard" onClick={() => props.onDiscardDraft(d.id)}>
-                      Discard
+                      {t('sidePanelDraftDiscard')}
                     </button>
                   </span>
                 </li>
@@ -191,7 +192,7 @@ export function SidePanel(props: SidePanelProps) {
       </header>
       {!props.loading && rows.length === 0 ? (
         <p class="empty muted" data-testid="empty">
-          {props.total === 0 ? 'No clips yet. Select text on a page and choose “Save selection as clip” (right-click menu, Alt+Shift+S, or the toolbar button).' : 'No clips match.'}
+          {props.total === 0 ? t('sidePanelEmpty') : t('sidePanelNoMatch')}
         </p>
       ) : (
         <ClipList rows={rows} heightOf={heightOf} render={render} initialHeight={props.listHeight} focusKey={editingId ? `c:${editingId}` : null} />

@@ -16,6 +16,7 @@ import { panelRows } from '@/lib/clips/panel-rows';
 import { ClipSearch } from '@/lib/clips/search';
 import { listen, sendToBackground } from '@/lib/messages';
 import { saveFile } from '@/lib/save-file';
+import { t } from '@/lib/i18n';
 
 const UNDO_MS = 10_000;
 
@@ -78,7 +79,7 @@ export function App() {
   };
 
   useEffect(() => {
-    reload().catch((e: unknown) => setNotice({ kind: 'error', text: `Could not read the clips: ${message(e)}` }));
+    reload().catch((e: unknown) => setNotice({ kind: 'error', text: t('sidePanelErrorRead', message(e)) }));
     void refreshBeside();
     // Claim names for the claim filter and the clips saved from a flag (the evidence store's claims).
     void db
@@ -117,13 +118,14 @@ export function App() {
   const tags = useMemo(() => tagCounts(clips), [clips]);
   const claims = useMemo(() => claimCounts(clips).map((c) => ({ ...c, label: claimNames.get(c.claimId) ?? c.claimId })), [clips, claimNames]);
 
-  const act = async (work: () => Promise<unknown>, failure: string) => {
+  /** Runs `work`, then reloads. `failure` wraps the error's own message, so each language words the sentence whole. */
+  const act = async (work: () => Promise<unknown>, failure: (error: string) => string) => {
     setBusy(true);
     try {
       await work();
       await reload();
     } catch (e) {
-      setNotice({ kind: 'error', text: `${failure}: ${message(e)}` });
+      setNotice({ kind: 'error', text: failure(message(e)) });
     } finally {
       setBusy(false);
     }
@@ -133,18 +135,19 @@ export function App() {
     const text = exportClips(format, shown, Date.now());
     const { extension, mime } = EXPORT_FORMATS[format];
     saveFile(`footnote-clips-${new Date().toISOString().slice(0, 10)}.${extension}`, text, mime);
-    setNotice({ kind: 'info', text: `Exported ${shown.length} clip${shown.length === 1 ? '' : 's'} as ${EXPORT_FORMATS[format].label}.` });
+    const label = EXPORT_FORMATS[format].label;
+    setNotice({ kind: 'info', text: shown.length === 1 ? t('sidePanelExportedOne', label) : t('sidePanelExportedMany', shown.length, label) });
   };
 
   const onImport = (file: File) =>
     void act(async () => {
       // Refused on its size before it is read: a huge file would otherwise be held in memory twice.
       if (file.size > IMPORT_LIMITS.bytes) {
-        throw new Error(`the file is ${(file.size / 1048576).toFixed(0)} MB; Footnote imports files up to ${IMPORT_LIMITS.bytes / 1048576} MB`);
+        throw new Error(t('sidePanelImportTooBig', (file.size / 1048576).toFixed(0), IMPORT_LIMITS.bytes / 1048576));
       }
       const r = await sendToBackground('clips/import', { text: await file.text() });
-      setNotice({ kind: 'info', text: `Imported ${file.name}: ${r.added} added, ${r.updated} updated, ${r.unchanged} already up to date.` });
-    }, `Nothing was imported from ${file.name}`);
+      setNotice({ kind: 'info', text: t('sidePanelImported', file.name, r.added, r.updated, r.unchanged) });
+    }, (error) => t('sidePanelErrorImport', file.name, error));
 
   const onDelete = (clip: Clip) =>
     void act(async () => {
@@ -152,13 +155,13 @@ export function App() {
       if (undoTimer.current !== null) clearTimeout(undoTimer.current);
       setUndo(removed);
       undoTimer.current = window.setTimeout(() => setUndo(null), UNDO_MS);
-    }, 'Could not delete the clip');
+    }, (error) => t('sidePanelErrorDelete', error));
 
   const onUndo = () => {
     const clip = undo;
     if (!clip) return;
     setUndo(null);
-    void act(() => sendToBackground('clips/restore', { clip }), 'Could not put the clip back');
+    void act(() => sendToBackground('clips/restore', { clip }), (error) => t('sidePanelErrorRestore', error));
   };
 
   return (
@@ -182,7 +185,7 @@ export function App() {
       onClaim={(claimId) => setFilter((f) => ({ ...f, claimId }))}
       onOpen={(clip) =>
         void sendToBackground('clips/open', { id: clip.id, ...(beside.tabId !== null ? { tabId: beside.tabId } : {}) }).catch((e: unknown) =>
-          setNotice({ kind: 'error', text: `Could not open the clip: ${message(e)}` }),
+          setNotice({ kind: 'error', text: t('sidePanelErrorOpen', message(e)) }),
         )
       }
       onEdit={setEditingId}
@@ -190,14 +193,14 @@ export function App() {
         void act(async () => {
           await sendToBackground('clips/update', { id, note, tags: parseTags(tagsText) });
           setEditingId(null);
-        }, 'Could not save the edit')
+        }, (error) => t('sidePanelErrorEdit', error))
       }
       onDelete={onDelete}
       onUndo={onUndo}
       onExport={onExport}
       onImport={onImport}
-      onSaveDraft={(id) => void act(() => sendToBackground('clips/draftSave', { id }), 'Could not save the draft')}
-      onDiscardDraft={(id) => void act(() => sendToBackground('clips/draftDiscard', { id }), 'Could not discard the draft')}
+      onSaveDraft={(id) => void act(() => sendToBackground('clips/draftSave', { id }), (error) => t('sidePanelErrorDraftSave', error))}
+      onDiscardDraft={(id) => void act(() => sendToBackground('clips/draftDiscard', { id }), (error) => t('sidePanelErrorDraftDiscard', error))}
     />
   );
 }

@@ -2,6 +2,7 @@
  * The rows the side panel shows: clips of the current page first (found, then not found on the
  * page), then every other clip grouped by site and by day.
  */
+import { t } from '../i18n';
 import { pageKey, siteOf, type Clip } from '../model/clip';
 
 export type PanelRow =
@@ -53,15 +54,15 @@ export function panelRows(clips: readonly Clip[], pageUrl: string | null, orphan
   }
   const rows: PanelRow[] = [];
   if (onPage.length > 0) {
-    rows.push({ kind: 'section', key: 's:page', title: 'On this page', count: onPage.length });
+    rows.push({ kind: 'section', key: 's:page', title: t('sidePanelSectionPage'), count: onPage.length });
     for (const c of onPage) rows.push({ kind: 'clip', key: `c:${c.id}`, clip: c, place: 'page' });
   }
   if (lost.length > 0) {
-    rows.push({ kind: 'section', key: 's:orphans', title: 'Not found on this page', count: lost.length });
+    rows.push({ kind: 'section', key: 's:orphans', title: t('sidePanelSectionOrphans'), count: lost.length });
     for (const c of lost) rows.push({ kind: 'clip', key: `c:${c.id}`, clip: c, place: 'orphan' });
   }
   if (others.length > 0) {
-    rows.push({ kind: 'section', key: 's:all', title: here !== null && (onPage.length > 0 || lost.length > 0) ? 'Other pages' : 'All clips', count: others.length });
+    rows.push({ kind: 'section', key: 's:all', title: here !== null && (onPage.length > 0 || lost.length > 0) ? t('sidePanelSectionOthers') : t('sidePanelSectionAll'), count: others.length });
     // Sites in order of their newest clip; within a site, days newest first.
     const bySite = new Map<string, Clip[]>();
     for (const c of others) {
