@@ -39,6 +39,10 @@ const TRANSLATED = [
   'components/DismissedPassages.tsx',
   'components/PausedSites.tsx',
   'components/ReportList.tsx',
+  'components/ClipsData.tsx',
+  'components/StoredCounts.tsx',
+  'components/ClearData.tsx',
+  'entrypoints/options/data-panel.tsx',
 ];
 /** Text that is not language: key names shown in <kbd>. */
 const NOT_LANGUAGE = new Set(['Enter', 'Escape']);
