@@ -13,6 +13,9 @@ import { createReaderControlHandlers } from '@/lib/background/reader-controls';
 import { startClaimKeys } from '@/lib/background/claim-keys';
 import { createReportRepository } from '@/lib/db/reports';
 import { pageKey } from '@/lib/model/page-key';
+import { createStoredDataRepository } from '@/lib/db/stored-data';
+import { createStoredDataHandlers } from '@/lib/background/stored-data';
+import { buildBuiltinPack } from '@/lib/packs/builtin';
 
 export default defineBackground(() => {
   const db = new FootnoteDatabase();
@@ -78,6 +81,13 @@ export default defineBackground(() => {
       ...createEvidenceHandlers({ evidence, dismissals, seeder }),
       ...createReaderControlHandlers({ dismissals, sites, reports: createReportRepository(db), notifyDismissals, broadcastSiteChange }),
       ...clips.handlers,
+      ...createStoredDataHandlers({
+        data: createStoredDataRepository(db, evidence),
+        builtinPack: buildBuiltinPack,
+        broadcastSiteChange,
+        notifyDismissals,
+        clipsChanged: clips.changed,
+      }),
     },
     { answersAll: true },
   );

@@ -13,6 +13,7 @@ import type { Evidence } from '@/lib/model/records';
 import { bareEvidence, type StoredClaim, type StoredEvidence } from '@/lib/model/stored';
 import type { MessageType, RequestOf, ResponseOf } from '@/lib/messages';
 import { saveFile } from '@/lib/save-file';
+import { onStoreCleared } from './store-cleared';
 
 export type Send = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
 
@@ -64,6 +65,7 @@ export function EvidencePanel({ send, saveFile = downloadFile, readFile = readFi
     }
   }, [send]);
   useEffect(() => void load(), [load]);
+  useEffect(() => onStoreCleared(() => void load()), [load]);
   useEffect(() => {
     if (form) focusById('ev-figure');
   }, [form]);

@@ -3,6 +3,7 @@ import { OptionsShell } from '@/components/OptionsShell';
 import { sendToBackground } from '@/lib/messages';
 import { EvidencePanel } from './evidence-panel';
 import { DismissalsPanel, PausedSitesPanel, ReportsPanel } from './reader-panel';
+import { ClipsPanel, SettingsPanel } from './data-panel';
 import '@/assets/ui.css';
 import './options.css';
 
@@ -18,12 +19,8 @@ function Options() {
         { id: 'dismissed', title: 'Dismissed passages', body: <DismissalsPanel send={sendToBackground} /> },
         { id: 'paused', title: 'Paused sites', body: <PausedSitesPanel send={sendToBackground} /> },
         { id: 'reports', title: 'Reports', body: <ReportsPanel send={sendToBackground} /> },
-        { id: 'clips', title: 'Clips', body: <p class="muted">Passages you saved, with your notes.</p> },
-        {
-          id: 'settings',
-          title: 'Settings',
-          body: <p class="muted">Footnote reads pages on this computer only and sends nothing anywhere.</p>,
-        },
+        { id: 'clips', title: 'Clips', body: <ClipsPanel send={sendToBackground} /> },
+        { id: 'settings', title: 'Settings', body: <SettingsPanel send={sendToBackground} /> },
       ]}
     />
   );

@@ -10,6 +10,7 @@ import type { FalseFlagReport } from '@/lib/model/report';
 import { reportsFileName, reportsJson, reportsMarkdown } from '@/lib/reports/export';
 import type { sendToBackground } from '@/lib/messages';
 import { saveFile } from '@/lib/save-file';
+import { onStoreCleared } from './store-cleared';
 
 type Send = typeof sendToBackground;
 
@@ -20,6 +21,7 @@ function useList<T>(load: () => Promise<T>) {
   const [error, setError] = useState<string | null>(null);
   const reload = () => load().then(setValue, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   useEffect(() => void reload(), []);
+  useEffect(() => onStoreCleared(() => void reload()), []);
   const change = (work: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);

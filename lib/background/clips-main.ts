@@ -11,7 +11,7 @@ import { evidenceSchema } from '../model/records';
 import { sendToTab, type Handlers } from '../messages';
 import { clipsChanged } from '../messages/clips';
 import { sendMessage } from '../messages/messenger';
-import { createClipHandlers, createTabClipsRegistry } from './clips';
+import { clipsBroadcast, createClipHandlers, createTabClipsRegistry, type ClipBackgroundDeps } from './clips';
 
 export const SAVE_CLIP_MENU_ID = 'footnote-save-clip';
 /** The manifest command (wxt.config.ts) for the keyboard shortcut. */
@@ -21,7 +21,7 @@ export const SAVE_CLIP_COMMAND = 'save-clip';
  * Starts the clip menu item, shortcut and tab bookkeeping, and returns the clip message handlers for
  * the background's one listener, with the function that stops the rest.
  */
-export function startClipsBackground(db: FootnoteDatabase): { handlers: Handlers; stop(): void } {
+export function startClipsBackground(db: FootnoteDatabase): { handlers: Handlers; changed(urls: string[] | null): Promise<void>; stop(): void } {
   const clips = createClipsRepository(db);
   const session = browser.storage.session;
 
@@ -41,31 +41,29 @@ export function startClipsBackground(db: FootnoteDatabase): { handlers: Handlers
     });
 
   const registry = createTabClipsRegistry(session);
-  const handlers = createClipHandlers(
-      {
-        clips,
-        importClips: (text) => importClips(db, text),
-        counters,
-        session,
-        sendToTab,
-        async notifyPages(urls) {
-          // Extension pages (the side panel) listen for this; with none open there is no receiver.
-          await sendMessage(clipsChanged, { urls }).catch(() => undefined);
-        },
-        async focusTab(tabId) {
-          await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
-        },
-        async openTab(url, tabId) {
-          if (tabId !== undefined) {
-            const updated = await browser.tabs.update(tabId, { url, active: true }).catch(() => null);
-            if (updated?.id !== undefined) return updated.id;
-          }
-          const created = await browser.tabs.create({ url, active: true });
-          return created.id!;
-        },
-      },
-      registry,
-  );
+  const deps: ClipBackgroundDeps = {
+    clips,
+    importClips: (text) => importClips(db, text),
+    counters,
+    session,
+    sendToTab,
+    async notifyPages(urls) {
+      // Extension pages (the side panel) listen for this; with none open there is no receiver.
+      await sendMessage(clipsChanged, { urls }).catch(() => undefined);
+    },
+    async focusTab(tabId) {
+      await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
+    },
+    async openTab(url, tabId) {
+      if (tabId !== undefined) {
+        const updated = await browser.tabs.update(tabId, { url, active: true }).catch(() => null);
+        if (updated?.id !== undefined) return updated.id;
+      }
+      const created = await browser.tabs.create({ url, active: true });
+      return created.id!;
+    },
+  };
+  const handlers = createClipHandlers(deps, registry);
 
   // Context menu: made afresh at every start (removeAll first, so a restarted worker never hits "duplicate id").
   const menus = browser.contextMenus;
@@ -92,6 +90,8 @@ export function startClipsBackground(db: FootnoteDatabase): { handlers: Handlers
 
   return {
     handlers,
+    /** Tells the side panel and the tabs showing these pages (null: all) that their clips changed. */
+    changed: clipsBroadcast(deps, registry),
     stop() {
       menus?.onClicked.removeListener(onMenu);
       browser.commands?.onCommand.removeListener(onCommand);

@@ -9,6 +9,7 @@
 import type { Handlers, MessageType, RequestOf, ResponseOf } from '../messages';
 import type { ClipsRepository } from '../db/clips';
 import type { ImportSummary } from '../clips/import';
+import { exportClips } from '../clips/export';
 import { pageKey, type CounterSnapshot } from '../model/clip';
 import type { SessionArea } from './tab-state';
 
@@ -77,6 +78,19 @@ export function createTabClipsRegistry(session: SessionArea) {
 }
 export type TabClipsRegistry = ReturnType<typeof createTabClipsRegistry>;
 
+/**
+ * Tells of changed clips: extension pages hear every change; a tab hears of changes to its own
+ * page ([]: none, null: every page).
+ */
+export function clipsBroadcast(deps: Pick<ClipBackgroundDeps, 'notifyPages' | 'sendToTab'>, registry: TabClipsRegistry) {
+  return async (urls: string[] | null): Promise<void> => {
+    await deps.notifyPages(urls).catch(() => undefined);
+    if (urls !== null && urls.length === 0) return;
+    const tabs = await registry.showing(urls);
+    await Promise.allSettled(tabs.map((tabId) => deps.sendToTab(tabId, 'clips/changed', { urls })));
+  };
+}
+
 /** Clip drafts one tab may start in a minute (a reader clips a few; a loop would clip hundreds). */
 export const MAX_DRAFT_STARTS_PER_MINUTE = 12;
 
@@ -95,13 +109,7 @@ export function createClipHandlers(deps: ClipBackgroundDeps, registry = createTa
     return true;
   };
 
-  /** Extension pages hear every change; a tab hears of changes to its own page ([]: none). */
-  const broadcast = async (urls: string[] | null) => {
-    await deps.notifyPages(urls).catch(() => undefined);
-    if (urls !== null && urls.length === 0) return;
-    const tabs = await registry.showing(urls);
-    await Promise.allSettled(tabs.map((tabId) => deps.sendToTab(tabId, 'clips/changed', { urls })));
-  };
+  const broadcast = clipsBroadcast(deps, registry);
 
   const capture = async (tabId: number): Promise<ResponseOf<'clips/capture'>> => {
     try {
@@ -180,6 +188,10 @@ export function createClipHandlers(deps: ClipBackgroundDeps, registry = createTa
       const summary = await deps.importClips(text);
       await broadcast(null);
       return summary;
+    },
+    'clips/export': async ({ format }) => {
+      const clips = await deps.clips.all();
+      return { text: exportClips(format, clips, now()), count: clips.length };
     },
     'clips/open': async ({ id, tabId }) => {
       const clip = await deps.clips.get(id);

@@ -66,6 +66,13 @@ export const clipsImport = message(
   z.object({ added: count, updated: count, unchanged: count }),
 );
 
+/** Options page → background: every clip, as a file in one of the export formats (lib/clips/export.ts). */
+export const clipsExport = message(
+  'clips/export',
+  z.object({ format: z.enum(['markdown', 'csv', 'json', 'jsonld']) }),
+  z.object({ text: z.string(), count }),
+);
+
 /** Side panel → background: open a clip's page (or go to its tab) and scroll to the clip. */
 export const clipsOpen = message('clips/open', z.object({ id: clipIdSchema, tabId: z.optional(count) }), z.object({ tabId: count }));
 

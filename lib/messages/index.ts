@@ -15,6 +15,7 @@ import * as evidence from './evidence';
 import * as clips from './clips';
 import { createMessenger, sendMessageToTab, type ListenOptions } from './messenger';
 import * as reports from './reports';
+import * as storedData from './stored-data';
 
 export { describeZodError, envelopeSchema, MessageError, type MessageSender, type Reply } from './define';
 export { tabStateSchema, type TabState } from './page';
@@ -55,6 +56,10 @@ export const protocol = {
   [reports.reportsDelete.type]: reports.reportsDelete,
   [reports.reportsClear.type]: reports.reportsClear,
 
+  // ── Everything stored ───────────────────────────────
+  [storedData.dataCounts.type]: storedData.dataCounts,
+  [storedData.dataClear.type]: storedData.dataClear,
+
   // ── Clips ────────────────────────────────────────────────
   [clips.clipsForPage.type]: clips.clipsForPage,
   [clips.clipsAnchored.type]: clips.clipsAnchored,
@@ -69,6 +74,7 @@ export const protocol = {
   [clips.clipsDelete.type]: clips.clipsDelete,
   [clips.clipsRestore.type]: clips.clipsRestore,
   [clips.clipsImport.type]: clips.clipsImport,
+  [clips.clipsExport.type]: clips.clipsExport,
   [clips.clipsOpen.type]: clips.clipsOpen,
   [clips.clipsReveal.type]: clips.clipsReveal,
   [clips.clipsChanged.type]: clips.clipsChanged,

@@ -6,7 +6,6 @@
 import type { CardProps } from '@/components/Card';
 import type { createCardHost, wxtCardUi } from './card';
 import { lazyScript } from './lazy-script';
-import { browser } from 'wxt/browser';
 import type { createNoticeHost, wxtNoticeUi } from './page-notice';
 
 export interface CardHost {
@@ -35,7 +34,7 @@ export interface CardModule {
 export const cardScript = lazyScript<CardModule>(
   '__footnoteCardModule',
   // A module script from the extension runs in the content script's world (Chromium and Firefox).
-  () => import(/* @vite-ignore */ browser.runtime.getURL('/card-ui.js')),
+  () => import(/* @vite-ignore */ chrome.runtime.getURL('/card-ui.js')),
   'card',
 );
 

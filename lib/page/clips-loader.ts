@@ -4,7 +4,6 @@
  */
 import type { startClips } from './clips';
 import { lazyScript } from './lazy-script';
-import { browser } from 'wxt/browser';
 
 export interface ClipsModule {
   startClips: typeof startClips;
@@ -13,6 +12,6 @@ export interface ClipsModule {
 export const clipsScript = lazyScript<ClipsModule>(
   '__footnoteClipsModule',
   // A module script from the extension runs in the content script's world (Chromium and Firefox).
-  () => import(/* @vite-ignore */ browser.runtime.getURL('/clips-ui.js')),
+  () => import(/* @vite-ignore */ chrome.runtime.getURL('/clips-ui.js')),
   'clips',
 );

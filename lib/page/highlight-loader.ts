@@ -4,7 +4,6 @@
  */
 import type { startArticleHighlighting } from './highlight-main';
 import { lazyScript } from './lazy-script';
-import { browser } from 'wxt/browser';
 
 export interface HighlightModule {
   startArticleHighlighting: typeof startArticleHighlighting;
@@ -13,6 +12,6 @@ export interface HighlightModule {
 export const highlightScript = lazyScript<HighlightModule>(
   '__footnoteHighlightModule',
   // A module script from the extension runs in the content script's world (Chromium and Firefox).
-  () => import(/* @vite-ignore */ browser.runtime.getURL('/highlight-ui.js')),
+  () => import(/* @vite-ignore */ chrome.runtime.getURL('/highlight-ui.js')),
   'highlight',
 );

@@ -24,10 +24,10 @@ interface Finding {
 const ALLOWED: { file: string; what: string; why: string }[] = [];
 
 /**
- * `import(browser.runtime.getURL('/name.js'))` loads one of the extension's own packaged scripts
+ * `import(chrome.runtime.getURL('/name.js'))` (or `browser.…`) loads one of the extension's own packaged scripts
  * (the page UI scripts loaded on first use): a URL the page cannot choose, so it is no sink.
  */
-const OWN_SCRIPT = /^browser\.runtime\.getURL\(\s*['"`][\w./-]+\.js['"`]\s*\)$/;
+const OWN_SCRIPT = /^(?:browser|chrome)\.runtime\.getURL\(\s*['"`][\w./-]+\.js['"`]\s*\)$/;
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -154,6 +154,7 @@ describe('no string becomes markup or code', () => {
     ]);
     // The extension's own packaged scripts may be imported by URL.
     expect(scanTs('l.ts', "await import(/* @vite-ignore */ browser.runtime.getURL('/card-ui.js'));")).toEqual([]);
+    expect(scanTs('l.ts', "await import(/* @vite-ignore */ chrome.runtime.getURL('/card-ui.js'));")).toEqual([]);
     expect(scanTs('l.ts', 'await import(browser.runtime.getURL(name));').map((f) => f.what)).toEqual(['import() of a computed URL']);
     // Comments and strings that name a sink are not uses.
     expect(scanTs('c.ts', "// el.innerHTML = x\nconst s = 'eval(x) and new Function';\n/* document.write(x) */")).toEqual([]);

@@ -45,6 +45,10 @@ const TRANSLATED = [
   'components/SidePanel.tsx',
   'entrypoints/sidepanel/App.tsx',
   'entrypoints/sidepanel/main.tsx',
+  'components/ClipsData.tsx',
+  'components/StoredCounts.tsx',
+  'components/ClearData.tsx',
+  'entrypoints/options/data-panel.tsx',
 ];
 /** Text that is not language: key names shown in <kbd>. */
 const NOT_LANGUAGE = new Set(['Enter', 'Escape']);

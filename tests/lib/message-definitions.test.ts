@@ -20,8 +20,9 @@ describe('the composed protocol', () => {
       'dismissals/list', 'dismissals/add', 'dismissals/remove', 'dismissals/all', 'dismissals/clear', 'dismissals/changed',
       'sites/paused', 'sites/resumeAll', 'page/jumpTo', 'page/step',
       'reports/add', 'reports/list', 'reports/delete', 'reports/clear',
+      'data/counts', 'data/clear',
       'clips/forPage', 'clips/anchored', 'clips/pageStatus', 'clips/captureTab', 'clips/capture', 'clips/draftStart', 'clips/draftUpdate',
-      'clips/draftSave', 'clips/draftDiscard', 'clips/update', 'clips/delete', 'clips/restore', 'clips/import', 'clips/open', 'clips/reveal',
+      'clips/draftSave', 'clips/draftDiscard', 'clips/update', 'clips/delete', 'clips/restore', 'clips/import', 'clips/export', 'clips/open', 'clips/reveal',
       'clips/changed',
     ]);
     for (const [type, def] of Object.entries(protocol)) expect(def.type).toBe(type);
