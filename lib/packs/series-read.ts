@@ -4,7 +4,8 @@
  */
 import { z } from 'zod/mini';
 import { describeZodError } from '../model/errors';
-import { seriesPointId, seriesSchema, type Series } from '../model/series';
+import { seriesSchema, type Series } from '../model/series';
+import { seriesPointId } from '../model/series-ids';
 
 export type SeriesReading = { ok: true; series: Series[] } | { ok: false; errors: string[] };
 
