@@ -13,6 +13,7 @@ import { createReaderControlHandlers } from '@/lib/background/reader-controls';
 import { startClaimKeys } from '@/lib/background/claim-keys';
 import { createReportRepository } from '@/lib/db/reports';
 import { pageKey } from '@/lib/model/page-key';
+import { builtinSeries } from '@/lib/packs/builtin-series';
 
 export default defineBackground(() => {
   const db = new FootnoteDatabase();
@@ -28,6 +29,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
   });
+
+  let series: ReturnType<typeof builtinSeries> | undefined;
 
   // Clips: the "Save selection as clip" menu item, the shortcut, and their handlers.
   const clips = startClipsBackground(db);
@@ -75,7 +78,7 @@ export default defineBackground(() => {
   listen(
     {
       ...base,
-      ...createEvidenceHandlers({ evidence, dismissals, seeder }),
+      ...createEvidenceHandlers({ evidence, dismissals, seeder, series: async () => (series ??= builtinSeries()) }),
       ...createReaderControlHandlers({ dismissals, sites, reports: createReportRepository(db), notifyDismissals, broadcastSiteChange }),
       ...clips.handlers,
     },

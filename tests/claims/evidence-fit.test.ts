@@ -19,7 +19,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimFigures } from '@/lib/claims/claim-figures';
 import { orderEvidence } from '@/lib/claims/evidence-order';
 import type { ArticleInfo, ClaimMatch } from '@/lib/model/scan';
 import { buildBuiltinPack } from '@/lib/packs/builtin';
@@ -80,8 +79,8 @@ describe('one ranking everywhere', () => {
 
   it.each(pages)('%s: scan --json lists each claim’s evidence in the order the card shows it', (name) => {
     const r = scan(name);
-    // The series point of the claim's time leads, then the one-off figures (what the card will show).
-    for (const c of r.claims) expect(c.evidence, `${name}: ${c.claimId}`).toEqual(claimFigures(storeRecords(c.claimId), series, c, r.article).figures.map((f) => f.evidence.id));
+    // The card leads with the series point of the claim's time, then the one-off figures.
+    for (const c of r.claims) expect(c.evidence, `${name}: ${c.claimId}`).toEqual(rankFigures(storeRecords(c.claimId), c, r.article, series).shown);
   });
 
   it('ranks whatever order the records arrive in', () => {
