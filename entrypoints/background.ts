@@ -14,6 +14,7 @@ import { startClaimKeys } from '@/lib/background/claim-keys';
 import { createReportRepository } from '@/lib/db/reports';
 import { pageKey } from '@/lib/model/page-key';
 import { builtinSeries } from '@/lib/packs/builtin-series';
+import { bareSeries, createSeriesRepository } from '@/lib/db/series-store';
 
 export default defineBackground(() => {
   const db = new FootnoteDatabase();
@@ -30,7 +31,18 @@ export default defineBackground(() => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
   });
 
-  let series: ReturnType<typeof builtinSeries> | undefined;
+  // Series: the built-in files are brought into the store once per background lifetime, before
+  // the first read (a series the reader edited, or one from a pack, stays as it is).
+  const seriesStore = createSeriesRepository(db);
+  let seriesSeeded: Promise<unknown> | null = null;
+  const storedSeries = async () => {
+    seriesSeeded ??= seriesStore.seedBuiltin(builtinSeries()).catch((err) => {
+      seriesSeeded = null;
+      console.error('Footnote: seeding the built-in series failed', err);
+    });
+    await seriesSeeded;
+    return (await seriesStore.list()).map(bareSeries);
+  };
 
   // Clips: the "Save selection as clip" menu item, the shortcut, and their handlers.
   const clips = startClipsBackground(db);
@@ -78,7 +90,7 @@ export default defineBackground(() => {
   listen(
     {
       ...base,
-      ...createEvidenceHandlers({ evidence, dismissals, seeder, series: async () => (series ??= builtinSeries()) }),
+      ...createEvidenceHandlers({ evidence, dismissals, seeder, series: storedSeries }),
       ...createReaderControlHandlers({ dismissals, sites, reports: createReportRepository(db), notifyDismissals, broadcastSiteChange }),
       ...clips.handlers,
     },
