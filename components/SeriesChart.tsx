@@ -20,6 +20,8 @@ export interface SeriesChartProps {
   formatDate(date: string): string;
   /** Unique within the page: ids for the chart's description and readout. */
   idPrefix?: string;
+  /** The table of points starts open (the options page), not folded (the card). */
+  tableOpen?: boolean;
 }
 
 /** Room under the plot for the year labels, in chart units. */
@@ -120,7 +122,7 @@ export function SeriesChart(props: SeriesChartProps) {
           </>
         )}
       </p>
-      <details class="fn-chart-table">
+      <details class="fn-chart-table" open={props.tableOpen}>
         <summary>Table of the points ({series.points.length})</summary>
         <table>
           <caption>{series.name}: every sourced point, with its source</caption>

@@ -33,6 +33,7 @@ export function createEvidenceHandlers(deps: EvidenceDeps): Handlers {
       const series = seriesForClaim(all, claimId).map((s) => s.series);
       return { claim: claim && bareClaim(claim), evidence: evidence.map(bareEvidence), series };
     },
+    'series/list': async () => ({ series: [...((await deps.series?.()) ?? [])] }),
     'evidence/list': async () => {
       await deps.seeder.ready();
       const [claims, evidence] = await Promise.all([deps.evidence.listClaims(), deps.evidence.listEvidence()]);

@@ -108,4 +108,17 @@ forEachBrowser('series chart', (suite) => {
     expect(latest).toBe(last.source.url);
     expect(page.errors()).toEqual([]);
   });
+
+  it('the options page shows each series as its chart and a table of its points with sources', async () => {
+    const page = await suite.page();
+    const item = '.series-item[data-series="england-appointments-f2f-share"]';
+    await page.openExtensionPage('/options.html', `${item} .fn-chart-plot`);
+    const all = loadSeries();
+    expect(await page.count('.series-item')).toBe(all.length);
+    const f2f = all.find((s) => s.id === 'england-appointments-f2f-share')!;
+    expect(await page.count(`${item} tbody tr`)).toBe(f2f.points.length);
+    const links = await page.evaluateOn(item, (el) => [...el.querySelectorAll('tbody a')].map((a) => a.getAttribute('href')));
+    expect(links.sort()).toEqual(f2f.points.map((p) => p.source.url).sort());
+    expect(page.errors()).toEqual([]);
+  });
 });

@@ -1,0 +1,36 @@
+/**
+ * The options page's series: each one as its chart and the table of its points, every point with
+ * its source. Pure: the series come in as props (the page asks the background for them).
+ */
+import type { Series } from '@/lib/model/series';
+import { SeriesChart } from './SeriesChart';
+
+export interface SeriesPanelProps {
+  series: readonly Series[] | null;
+  error: string | null;
+  formatDate(date: string): string;
+}
+
+const latest = (s: Series) => s.points.reduce((m, p) => (p.period > m ? p.period : m), '');
+
+export function SeriesPanel({ series, error, formatDate }: SeriesPanelProps) {
+  if (error) return <p class="error">Could not load the series: {error}</p>;
+  if (!series) return <p class="muted">Loading the series…</p>;
+  if (series.length === 0) return <p class="muted">No series in the store.</p>;
+  return (
+    <div class="series-panel">
+      <p class="muted">
+        Official measures month by month or year by year. Every point has its source; a month no source gives is a gap, never filled in.
+      </p>
+      {series.map((s) => (
+        <article class="series-item" key={s.id} aria-labelledby={`series-${s.id}`} data-series={s.id}>
+          <h3 id={`series-${s.id}`}>{s.name}</h3>
+          <p class="muted">
+            {s.measure}. {s.geography}; {s.publication.publisher}, {s.publication.title}.
+          </p>
+          <SeriesChart series={s} articleMonth={null} startPeriod={latest(s)} formatDate={formatDate} idPrefix={`series-chart-${s.id}`} tableOpen />
+        </article>
+      ))}
+    </div>
+  );
+}
