@@ -16,7 +16,7 @@ import { loadEngine, loadSeries, scanHtml } from '../../scripts/scan';
 
 const CLAIM = 'Why are GPs still refusing to see patients face to face?';
 /** Months of 67 that the sourced points cover now; the goal is 61 (90%). */
-const COVERED_NOW = 39;
+const COVERED_NOW = 41;
 
 const { engine } = loadEngine();
 const series = loadSeries();
