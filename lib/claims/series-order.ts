@@ -8,7 +8,7 @@ import type { Direction, Evidence, Nation } from '../model/records';
 import type { Series, SeriesPoint } from '../model/series';
 import { seriesPointId } from '../model/series-ids';
 import { describeSpan, monthIndex, type MonthIndex, type MonthSpan } from './claim-time';
-import { seriesForClaim } from './series-claims';
+import { seriesClaims, seriesForClaim } from './series-claims';
 
 export interface SeriesFigure {
   id: string;
@@ -127,4 +127,21 @@ export function seriesPointEvidence(figure: Pick<SeriesFigure, 'id' | 'series' |
       checked: `A point of the series “${series.name}”: the quote gives the value.`,
     },
   };
+}
+
+/**
+ * The figure record of the series point with this id (as `seriesPointId` makes it), for the claim
+ * it was shown with; null where no stored series has that point.
+ */
+export function seriesPointFigure(all: readonly Series[], id: string, claimId: string | null): Evidence | null {
+  for (const series of all) {
+    if (!id.startsWith(`${series.id}.`)) continue;
+    const point = series.points.find((p) => seriesPointId(series, p) === id);
+    if (!point) continue;
+    const links = seriesClaims(series);
+    const link = links.find((c) => c.claimId === claimId) ?? links[0];
+    const figure = seriesPointEvidence({ id, series, point, direction: link?.direction ?? 'context' }, claimId ?? link?.claimId ?? '');
+    return claimId || link ? figure : { ...figure, claimIds: [] };
+  }
+  return null;
 }

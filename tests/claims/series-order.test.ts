@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { monthIndex } from '@/lib/claims/claim-time';
 import { claimFigures } from '@/lib/claims/claim-figures';
 import { seriesClaims } from '@/lib/claims/series-claims';
-import { chooseSeriesPoints, formatSeriesValue, seriesPointEvidence } from '@/lib/claims/series-order';
+import { chooseSeriesPoints, formatSeriesValue, seriesPointEvidence, seriesPointFigure } from '@/lib/claims/series-order';
 import { evidenceSchema } from '@/lib/model/records';
 import type { Series, SeriesPoint } from '@/lib/model/series';
 import { builtinSeries } from '@/lib/packs/builtin-series';
@@ -74,5 +74,15 @@ describe('series points as figures', () => {
     const r = claimFigures([], builtinSeries(), { claimId: 'no-face-to-face', text: 'GPs are still refusing to see patients face to face' }, { published: { date: '2021-10-15', how: 'test' } });
     expect(r.figures[0]?.series).toBe('england-appointments-f2f-share');
     expect(r.figures[0]?.evidence.period.from).toBe('2021-08');
+  });
+});
+
+describe('seriesPointFigure', () => {
+  it('finds a point by its id again, as the figure the card showed for the claim', () => {
+    const c = chooseSeriesPoints([share, total], 'no-face-to-face', { claimTime: span('2021-08', '2021-10'), published: '2021-10-15', nation: null });
+    const again = seriesPointFigure([total, share], c.lead!.id, 'no-face-to-face');
+    expect(again).toEqual(seriesPointEvidence(c.lead!, 'no-face-to-face'));
+    expect(seriesPointFigure([share], 'england-appointments-f2f-share.2021-07.2021-08-26', 'no-face-to-face')).toBeNull();
+    expect(seriesPointFigure([share], 'bma-164m-face-to-face-2020-21', null)).toBeNull();
   });
 });
