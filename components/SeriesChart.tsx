@@ -6,8 +6,9 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent, TargetedPointerEvent } from 'preact';
-import type { Series } from '@/lib/model/series';
+import type { Series, SeriesPoint } from '@/lib/model/series';
 import { formatSeriesValue, periodLabel } from '@/lib/claims/series-order';
+import { t } from '@/lib/i18n';
 import { chartModel, slotAt } from './series-chart-model';
 
 export interface SeriesChartProps {
@@ -31,6 +32,10 @@ const AXIS = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 /** The scale's ends, short: "66.2%", "28.7" (the unit is in the chart's name). */
 const axisValue = (series: Series, v: number) => `${AXIS.format(v)}${series.unit === 'percent' ? '%' : ''}`;
 
+/** The table's order: by period, and a period's points (first figure, then corrections) by publication. */
+const compare = (x: string, y: string) => (x === y ? 0 : x < y ? -1 : 1);
+const byPeriodThenPublished = (a: SeriesPoint, b: SeriesPoint) => compare(a.period, b.period) || compare(a.published, b.published);
+
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
 
 export function SeriesChart(props: SeriesChartProps) {
@@ -42,16 +47,20 @@ export function SeriesChart(props: SeriesChartProps) {
   const id = props.idPrefix ?? `fn-chart-${series.id}`;
   const last = model.slots[model.slots.length - 1];
   const article = model.articleSlot >= 0 ? model.slots[model.articleSlot]! : null;
-  const articleWords = article
-    ? `${periodLabel(article)}, the article's ${series.frequency === 'year' ? 'year' : 'month'}: ${
-        article.point ? formatSeriesValue(series, article.point.value) : 'no sourced figure'
-      }`
-    : "the article's month is outside the chart";
-  const name = `${series.name}, ${model.slots[0] ? periodLabel(model.slots[0]) : ''} to ${last ? periodLabel(last) : ''}. ${articleWords}.`;
-  const description =
-    `${model.slots.filter((s) => s.point).length} of ${model.slots.length} ${series.frequency === 'year' ? 'years' : 'months'} have a sourced figure; the others are gaps. ` +
-    (model.baseline ? `Dashed line: the 2019 average, ${formatSeriesValue(series, model.baseline.value)} (over ${model.baseline.points} sourced). ` : 'No 2019 figure is sourced, so no baseline. ') +
-    'Arrow keys move along the chart.';
+  const yearly = series.frequency === 'year';
+  const articleValue = article?.point ? formatSeriesValue(series, article.point.value) : t('seriesChartNoFigure');
+  const articleWords = !article
+    ? t('seriesChartArticleOutside')
+    : yearly
+      ? t('seriesChartArticleYear', periodLabel(article), articleValue)
+      : t('seriesChartArticleMonth', periodLabel(article), articleValue);
+  const name = t('seriesChartName', series.name, model.slots[0] ? periodLabel(model.slots[0]) : '', last ? periodLabel(last) : '', articleWords);
+  const sourced = model.slots.filter((s) => s.point).length;
+  const description = [
+    yearly ? t('seriesChartSourcedYears', sourced, model.slots.length) : t('seriesChartSourcedMonths', sourced, model.slots.length),
+    model.baseline ? t('seriesChartBaseline', formatSeriesValue(series, model.baseline.value), model.baseline.points) : t('seriesChartNoBaseline'),
+    t('seriesChartKeys'),
+  ].join(' ');
 
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLElement>) => {
     if (!event.isTrusted) return;
@@ -108,7 +117,7 @@ export function SeriesChart(props: SeriesChartProps) {
       <p id={`${id}-readout`} class="fn-chart-readout" aria-live="polite" data-period={slot?.period}>
         {slot && (
           <>
-            <strong>{periodLabel(slot)}</strong>: {slot.point ? formatSeriesValue(series, slot.point.value) : 'no sourced figure (a gap)'}
+            <strong>{periodLabel(slot)}</strong>: {slot.point ? formatSeriesValue(series, slot.point.value) : t('seriesChartGap')}
             {slot.point && (
               <>
                 {' '}
@@ -123,19 +132,19 @@ export function SeriesChart(props: SeriesChartProps) {
         )}
       </p>
       <details class="fn-chart-table" open={props.tableOpen}>
-        <summary>Table of the points ({series.points.length})</summary>
+        <summary>{t('seriesChartTableSummary', series.points.length)}</summary>
         <table>
-          <caption>{series.name}: every sourced point, with its source</caption>
+          <caption>{t('seriesChartTableCaption', series.name)}</caption>
           <thead>
             <tr>
-              <th scope="col">{series.frequency === 'year' ? 'Year' : 'Month'}</th>
-              <th scope="col">Value</th>
-              <th scope="col">Source</th>
+              <th scope="col">{yearly ? t('seriesChartColumnYear') : t('seriesChartColumnMonth')}</th>
+              <th scope="col">{t('seriesChartColumnValue')}</th>
+              <th scope="col">{t('seriesChartColumnSource')}</th>
             </tr>
           </thead>
           <tbody>
             {[...series.points]
-              .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.published < b.published ? -1 : 1))
+              .sort(byPeriodThenPublished)
               .map((p) => (
                 <tr key={`${p.period}.${p.sourceId ?? p.published}`}>
                   <th scope="row">{periodLabel(p)}</th>

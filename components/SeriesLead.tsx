@@ -5,6 +5,7 @@
  */
 import type { ComponentChild } from 'preact';
 import type { CardFigure, CardSeries } from './CardFigures';
+import { t } from '@/lib/i18n';
 import { SeriesChart } from './SeriesChart';
 
 export interface SeriesLeadProps {
@@ -17,7 +18,7 @@ export interface SeriesLeadProps {
 export function SeriesLead({ series, renderFigure, formatDate }: SeriesLeadProps) {
   return (
     <section class="fn-group fn-group-series" aria-labelledby="fn-group-series">
-      <h3 id="fn-group-series">The record at the time</h3>
+      <h3 id="fn-group-series">{t('seriesLeadHeading')}</h3>
       <ul>
         {renderFigure(series.lead)}
       </ul>

@@ -3,6 +3,7 @@
  * its source. Pure: the series come in as props (the page asks the background for them).
  */
 import type { Series } from '@/lib/model/series';
+import { t } from '@/lib/i18n';
 import { SeriesChart } from './SeriesChart';
 
 export interface SeriesPanelProps {
@@ -14,14 +15,12 @@ export interface SeriesPanelProps {
 const latest = (s: Series) => s.points.reduce((m, p) => (p.period > m ? p.period : m), '');
 
 export function SeriesPanel({ series, error, formatDate }: SeriesPanelProps) {
-  if (error) return <p class="error">Could not load the series: {error}</p>;
-  if (!series) return <p class="muted">Loading the series…</p>;
-  if (series.length === 0) return <p class="muted">No series in the store.</p>;
+  if (error) return <p class="error">{t('seriesPanelError', error)}</p>;
+  if (!series) return <p class="muted">{t('seriesPanelLoading')}</p>;
+  if (series.length === 0) return <p class="muted">{t('seriesPanelEmpty')}</p>;
   return (
     <div class="series-panel">
-      <p class="muted">
-        Official measures month by month or year by year. Every point has its source; a month no source gives is a gap, never filled in.
-      </p>
+      <p class="muted">{t('seriesPanelIntro')}</p>
       {series.map((s) => (
         <article class="series-item" key={s.id} aria-labelledby={`series-${s.id}`} data-series={s.id}>
           <h3 id={`series-${s.id}`}>{s.name}</h3>

@@ -39,6 +39,9 @@ const TRANSLATED = [
   'components/DismissedPassages.tsx',
   'components/PausedSites.tsx',
   'components/ReportList.tsx',
+  'components/SeriesChart.tsx',
+  'components/SeriesLead.tsx',
+  'components/SeriesPanel.tsx',
 ];
 /** Text that is not language: key names shown in <kbd>. */
 const NOT_LANGUAGE = new Set(['Enter', 'Escape']);
