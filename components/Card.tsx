@@ -10,11 +10,12 @@ import { useState } from 'preact/hooks';
 import type { Direction, Evidence } from '@/lib/model/records';
 import type { ReportInput } from '@/lib/model/report';
 import type { Stance } from '@/lib/model/scan';
-import { byDirection, STANCE_WORDS, type CardArticle, type CardFigure, type CardFigures, type CardSpeaksOf } from './CardFigures';
+import { byDirection, STANCE_WORDS, type CardArticle, type CardFigure, type CardFigures, type CardSeries, type CardSpeaksOf } from './CardFigures';
 import { standingLine, yearsAwayWarning } from './card-standing';
 import { citation, type CitationFormat } from './citation';
 import { formatPartialDate } from './partial-date';
 import { ReportForm } from './ReportForm';
+import { SeriesLead } from './SeriesLead';
 
 /** A time word as the page set it, but not shouted: a headline's "STILL" reads "still". */
 const plainCase = (words: string): string => (words === words.toUpperCase() ? words.toLowerCase() : words);
@@ -30,6 +31,8 @@ export interface CardProps {
   /** The plain statement of the claim from the store; null until loaded or when the store has none. */
   statement: string | null;
   figures: CardFigures;
+  /** The series point of the claim's time, led with above the other figures, and its chart. */
+  series?: CardSeries | null;
   /** Plain words where the store has no figure for the article's nation (shown above the figures). */
   nationNote?: string | null;
   /** The article's date and nation as Footnote read them (the figures are chosen for these). */
@@ -156,9 +159,12 @@ export function Card(props: CardProps) {
   const { status, figures } = props;
   const [reporting, setReporting] = useState(false);
   const onReport = props.onReport;
+  const series = props.series ?? null;
   const total = figures.lead.length + figures.more.length;
-  const standing = standingLine(figures.lead[0]);
-  const yearsAway = yearsAwayWarning(figures.lead, props.article?.date);
+  // Where a series point leads the card, the plain words on the record start from it.
+  const first = series ? [series.lead, ...figures.lead] : figures.lead;
+  const standing = standingLine(first[0]);
+  const yearsAway = yearsAwayWarning(first, props.article?.date);
   return (
     <section
       class="fn-card"
@@ -209,7 +215,10 @@ export function Card(props: CardProps) {
           {standing && <p class="fn-standing">{standing}</p>}
           {yearsAway && <p class="fn-years-away">{yearsAway}</p>}
           {props.nationNote && <p class="fn-nation-note">{props.nationNote}</p>}
-          {total === 0 && <p class="fn-empty">Footnote has no figure for this claim yet.</p>}
+          {series && (
+            <SeriesLead series={series} renderFigure={(figure) => <Figure figure={figure} tagged onCopy={props.onCopy} />} formatDate={formatPartialDate} />
+          )}
+          {total === 0 && !series && <p class="fn-empty">Footnote has no figure for this claim yet.</p>}
           {figures.lead.length > 0 && (
             <section class="fn-lead" aria-labelledby="fn-lead-title">
               <h3 id="fn-lead-title">What the record shows</h3>

@@ -4,6 +4,7 @@
  * loads on first use).
  */
 import type { Direction, Evidence } from '@/lib/model/records';
+import type { Series } from '@/lib/model/series';
 import type { Stance } from '@/lib/model/scan';
 
 export const STANCE_WORDS: Record<Stance, string> = {
@@ -72,4 +73,18 @@ export function byDirection(figures: readonly CardFigure[]): Record<Direction, C
   const groups: Record<Direction, CardFigure[]> = { counters: [], context: [], supports: [] };
   for (const figure of figures) groups[figure.evidence.direction].push(figure);
   return groups;
+}
+
+/**
+ * The series point the card leads with, the point for the article's own month where that was
+ * published later, and the whole series for the chart drawn under them.
+ */
+export interface CardSeries {
+  series: Series;
+  lead: CardFigure;
+  later: CardFigure | null;
+  /** The article's month (YYYY-MM), marked on the chart; null where its date gives none. */
+  articleMonth: string | null;
+  /** The period of the lead point, where the chart's keyboard reading starts. */
+  leadPeriod: string;
 }

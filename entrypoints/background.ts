@@ -16,6 +16,8 @@ import { pageKey } from '@/lib/model/page-key';
 import { createStoredDataRepository } from '@/lib/db/stored-data';
 import { createStoredDataHandlers } from '@/lib/background/stored-data';
 import { buildBuiltinPack } from '@/lib/packs/builtin';
+import { builtinSeries } from '@/lib/packs/builtin-series';
+import { bareSeries, createSeriesRepository } from '@/lib/db/series-store';
 
 export default defineBackground(() => {
   const db = new FootnoteDatabase();
@@ -31,6 +33,19 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
   });
+
+  // Series: the built-in files are brought into the store once per background lifetime, before
+  // the first read (a series the reader edited, or one from a pack, stays as it is).
+  const seriesStore = createSeriesRepository(db);
+  let seriesSeeded: Promise<unknown> | null = null;
+  const storedSeries = async () => {
+    seriesSeeded ??= seriesStore.seedBuiltin(builtinSeries()).catch((err) => {
+      seriesSeeded = null;
+      console.error('Footnote: seeding the built-in series failed', err);
+    });
+    await seriesSeeded;
+    return (await seriesStore.list()).map(bareSeries);
+  };
 
   // Clips: the "Save selection as clip" menu item, the shortcut, and their handlers.
   const clips = startClipsBackground(db);
@@ -78,12 +93,13 @@ export default defineBackground(() => {
   listen(
     {
       ...base,
-      ...createEvidenceHandlers({ evidence, dismissals, seeder }),
+      ...createEvidenceHandlers({ evidence, dismissals, seeder, series: storedSeries }),
       ...createReaderControlHandlers({ dismissals, sites, reports: createReportRepository(db), notifyDismissals, broadcastSiteChange }),
       ...clips.handlers,
       ...createStoredDataHandlers({
         data: createStoredDataRepository(db, evidence),
         builtinPack: buildBuiltinPack,
+        builtinSeries,
         broadcastSiteChange,
         notifyDismissals,
         clipsChanged: clips.changed,

@@ -11,7 +11,7 @@
  * records for the article's date and nation and the claim's own time (lib/claims/evidence-order),
  * and `article` carries `published` and `nation` with how each was found.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseClaims, parseEvidence } from '../lib/claims/catalogue';
@@ -19,11 +19,14 @@ import { createEngine, type Engine } from '../lib/claims/engine';
 import type { ArticleInfo, ClaimMatch } from '../lib/model/scan';
 import type { Claim } from '../lib/model/records';
 import { scanDocument } from '../lib/page/scan';
+import { readSeriesList } from '../lib/packs/series-read';
+import type { Series } from '../lib/model/series';
 import { readSavedPage } from './saved-page';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLAIMS_FILE = resolve(ROOT, 'assets/claims.json');
 const EVIDENCE_FILE = resolve(ROOT, 'assets/evidence.json');
+const SERIES_DIR = resolve(ROOT, 'assets/series');
 /** Larger files are refused rather than parsed: no saved article page comes near this. */
 const MAX_BYTES = 50 * 1024 * 1024;
 
@@ -43,10 +46,19 @@ export function looksLikeHtml(text: string): boolean {
   return /<(?:!doctype\s+html|html|head|body|article|main|p|div|h1|title)\b/i.test(text.slice(0, 65536));
 }
 
-export function loadEngine(claimsFile = CLAIMS_FILE, evidenceFile = EVIDENCE_FILE): { engine: Engine; claims: Claim[] } {
+/** The series files (one series a file), read in full: one bad point and none is used. */
+export function loadSeries(dir = SERIES_DIR): Series[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const reading = readSeriesList(files.map((f) => JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as unknown));
+  if (!reading.ok) throw new ScanError(`${dir}: ${reading.errors.join('; ')}`);
+  return reading.series;
+}
+
+export function loadEngine(claimsFile = CLAIMS_FILE, evidenceFile = EVIDENCE_FILE, seriesDir = SERIES_DIR): { engine: Engine; claims: Claim[] } {
   const claims = parseClaims(JSON.parse(readFileSync(claimsFile, 'utf8')), claimsFile);
   const evidence = parseEvidence(JSON.parse(readFileSync(evidenceFile, 'utf8')), evidenceFile);
-  return { engine: createEngine({ claimIds: claims.map((c) => c.id), evidence }), claims };
+  const series = loadSeries(seriesDir);
+  return { engine: createEngine({ claimIds: claims.map((c) => c.id), evidence, series }), claims };
 }
 
 /** The page's own address (canonical link or og:url) when it names one, so URL signals work on saved pages. */
@@ -144,7 +156,17 @@ export function main(argv: readonly string[]): number {
         : {
             file: r.file,
             article: r.article,
-            claims: r.claims.map(({ claimId, text, start, end, stance, highlight, evidence, wording }) => ({ claimId, text, start, end, stance, highlight, evidence, wording })),
+            claims: r.claims.map(({ claimId, text, start, end, stance, highlight, evidence, wording, figures }) => ({
+              claimId,
+              text,
+              start,
+              end,
+              stance,
+              highlight,
+              evidence,
+              wording,
+              figures: figures ?? [],
+            })),
           },
     );
     if (files.length > 1) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

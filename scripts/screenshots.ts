@@ -2,6 +2,8 @@
  * `npm run screenshots`: the README's pictures and the Chrome Web Store's, taken in Debian's
  * Chromium with the built extension (run `npm run build` first), once with the browser in light
  * mode and once in dark mode:
+ * - docs/screenshots/card-chart-{light,dark}.png: a short article of 15 October 2021 with its card
+ *   open, led by the series point of its time and the series' chart.
  * - docs/screenshots/card-, popup-, sidepanel-, options-{light,dark}.png: the demo article
  *   (tests/fixtures/demo/: a columnist's claim that surgeries were not reopening) marked with its
  *   card open; the popup, the side panel with a clip saved from the article, the options page.
@@ -88,7 +90,7 @@ async function tabOf(ext: Page, url: string): Promise<number> {
   throw new Error(`no tab shows ${url}`);
 }
 
-async function shootScheme(scheme: Scheme, demoUrl: string): Promise<Record<string, string>> {
+async function shootScheme(scheme: Scheme, demoUrl: string, chartUrl: string): Promise<Record<string, string>> {
   const { context, base, close } = await launch(scheme);
   const out: Record<string, string> = {};
   const shot = async (page: Page, name: string, fullPage = false) => {
@@ -114,6 +116,20 @@ async function shootScheme(scheme: Scheme, demoUrl: string): Promise<Record<stri
     await article.locator('footnote-card').waitFor({ state: 'attached' });
     await article.waitForTimeout(600);
     await shot(article, 'card');
+
+    // A short article of 15 October 2021: its card leads with the series point of its time and
+    // draws the series' chart, the article's month marked.
+    const dated = await context.newPage();
+    await dated.setViewportSize({ width: 760, height: 1000 });
+    await dated.goto(chartUrl, { waitUntil: 'load' });
+    if (scheme === 'dark') await dated.addStyleTag({ content: DARK_PAGE });
+    const claim = dated.locator('footnote-mark[tabindex]').first();
+    await claim.waitFor({ timeout: 15_000 });
+    await claim.click();
+    await dated.locator('footnote-card').waitFor({ state: 'attached' });
+    await dated.waitForTimeout(600);
+    await shot(dated, 'card-chart');
+    await dated.close();
 
     // A clip saved from the article, for the side panel.
     const ext = await context.newPage();
@@ -198,8 +214,9 @@ async function main() {
   const server = await startFixtureServer();
   try {
     const demo = server.url('/demo/index.html');
-    const light = await shootScheme('light', demo);
-    const dark = await shootScheme('dark', demo);
+    const chart = server.url('/series-pages/article-2021-10-15.html');
+    const light = await shootScheme('light', demo, chart);
+    const dark = await shootScheme('dark', demo, chart);
     for (const f of [...Object.values(light), ...Object.values(dark), ...(await storePictures(light, dark))]) console.log(f);
   } finally {
     await server.close();

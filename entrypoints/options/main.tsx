@@ -4,6 +4,8 @@ import { sendToBackground } from '@/lib/messages';
 import { EvidencePanel } from './evidence-panel';
 import { DismissalsPanel, PausedSitesPanel, ReportsPanel } from './reader-panel';
 import { ClipsPanel, SettingsPanel } from './data-panel';
+import { SeriesSection } from './series-section';
+import '@/components/SeriesChart.css';
 import '@/assets/ui.css';
 import './options.css';
 
@@ -16,6 +18,7 @@ function Options() {
           title: 'Evidence',
           body: <EvidencePanel send={sendToBackground} />,
         },
+        { id: 'series', title: 'Series', body: <SeriesSection send={sendToBackground} /> },
         { id: 'dismissed', title: 'Dismissed passages', body: <DismissalsPanel send={sendToBackground} /> },
         { id: 'paused', title: 'Paused sites', body: <PausedSitesPanel send={sendToBackground} /> },
         { id: 'reports', title: 'Reports', body: <ReportsPanel send={sendToBackground} /> },

@@ -7,7 +7,9 @@ import type { FootnoteDatabase } from '../db/database';
 import { createClipsRepository, counterSnapshot } from '../db/clips';
 import { importClips } from '../db/clips-import';
 import type { CounterSnapshot } from '../model/clip';
-import { evidenceSchema } from '../model/records';
+import { evidenceSchema, type Evidence } from '../model/records';
+import { seriesSchema } from '../model/series';
+import { seriesPointFigure } from '../claims/series-order';
 import { sendToTab, type Handlers } from '../messages';
 import { clipsChanged } from '../messages/clips';
 import { sendMessage } from '../messages/messenger';
@@ -25,12 +27,21 @@ export function startClipsBackground(db: FootnoteDatabase): { handlers: Handlers
   const clips = createClipsRepository(db);
   const session = browser.storage.session;
 
-  /** Evidence as the store has it now; a record that no longer checks out is left out, not guessed. */
-  const counters = async (ids: readonly string[]): Promise<CounterSnapshot[]> => {
+  /**
+   * Evidence as the store has it now, in the order shown; an id that is no figure is looked up as
+   * a series point. A record that no longer checks out is left out, not guessed.
+   */
+  const counters = async (ids: readonly string[], claimId?: string): Promise<CounterSnapshot[]> => {
     const records = await db.table('evidence').bulkGet([...ids]);
-    return records.flatMap((r) => {
-      const e = evidenceSchema.safeParse(r);
-      return e.success ? [counterSnapshot(e.data)] : [];
+    const series = records.some((r) => r === undefined)
+      ? (await db.table('series').toArray()).flatMap((s) => {
+          const parsed = seriesSchema.safeParse(s);
+          return parsed.success ? [parsed.data] : [];
+        })
+      : [];
+    return records.flatMap((r, i) => {
+      const e: Evidence | null = r === undefined ? seriesPointFigure(series, ids[i]!, claimId ?? null) : evidenceSchema.safeParse(r).data ?? null;
+      return e ? [counterSnapshot(e)] : [];
     });
   };
 

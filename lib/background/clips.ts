@@ -17,7 +17,8 @@ export interface ClipBackgroundDeps {
   clips: ClipsRepository;
   importClips(text: string): Promise<ImportSummary>;
   /** Counter-figures as they stand now, for a clip saved from a flagged claim. */
-  counters(evidenceIds: readonly string[]): Promise<CounterSnapshot[]>;
+  /** The figures the card showed (series points among them), as the store has them now; `claimId` is the clip's claim. */
+  counters(evidenceIds: readonly string[], claimId?: string): Promise<CounterSnapshot[]>;
   session: SessionArea;
   sendToTab<T extends MessageType>(tabId: number, type: T, payload: RequestOf<T>): Promise<ResponseOf<T>>;
   /** Tells extension pages (the side panel) that clips changed. */
@@ -159,7 +160,7 @@ export function createClipHandlers(deps: ClipBackgroundDeps, registry = createTa
     },
     'clips/draftSave': async ({ id, note, tags }) => {
       const draft = await deps.clips.getDraft(id);
-      const counters = draft?.evidenceIds?.length ? await deps.counters(draft.evidenceIds) : undefined;
+      const counters = draft?.evidenceIds?.length ? await deps.counters(draft.evidenceIds, draft.claimId) : undefined;
       const clip = await deps.clips.saveDraft(id, { note, tags }, counters);
       await broadcast([clip.url]);
       return clip;

@@ -6,12 +6,16 @@ import type { Handlers } from '../messages';
 import type { DismissalRepository } from '../db/dismissals';
 import type { EvidenceRepository } from '../db/evidence-store';
 import { bareClaim, bareEvidence } from '../model/stored';
+import type { Series } from '../model/series';
+import { seriesForClaim } from '../claims/series-claims';
 import type { Seeder } from './evidence-seed';
 
 export interface EvidenceDeps {
   evidence: EvidenceRepository;
   dismissals: DismissalRepository;
   seeder: Pick<Seeder, 'ready'>;
+  /** Every series the store holds; without it cards carry no series. */
+  series?: () => Promise<readonly Series[]>;
   now?: () => Date;
 }
 
@@ -25,9 +29,11 @@ export function createEvidenceHandlers(deps: EvidenceDeps): Handlers {
   return {
     'evidence/forClaim': async ({ claimId }) => {
       await deps.seeder.ready();
-      const { claim, evidence } = await deps.evidence.forClaim(claimId);
-      return { claim: claim && bareClaim(claim), evidence: evidence.map(bareEvidence) };
+      const [{ claim, evidence }, all] = await Promise.all([deps.evidence.forClaim(claimId), deps.series?.() ?? []]);
+      const series = seriesForClaim(all, claimId).map((s) => s.series);
+      return { claim: claim && bareClaim(claim), evidence: evidence.map(bareEvidence), series };
     },
+    'series/list': async () => ({ series: [...((await deps.series?.()) ?? [])] }),
     'evidence/list': async () => {
       await deps.seeder.ready();
       const [claims, evidence] = await Promise.all([deps.evidence.listClaims(), deps.evidence.listEvidence()]);

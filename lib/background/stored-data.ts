@@ -6,11 +6,14 @@
 import type { Handlers } from '../messages';
 import type { StoredDataRepository } from '../db/stored-data';
 import type { Pack } from '../packs/pack';
+import type { Series } from '../model/series';
 
 export interface StoredDataDeps {
   data: StoredDataRepository;
   /** The built-in pack as this release ships it, put back by the clear. */
   builtinPack(): Pack;
+  /** The built-in series as this release ships them, put back by the clear. */
+  builtinSeries(): readonly Series[];
   broadcastSiteChange(host: string, paused: boolean): Promise<void>;
   notifyDismissals(url: string): Promise<void>;
   clipsChanged(urls: string[] | null): Promise<void>;
@@ -22,7 +25,7 @@ export function createStoredDataHandlers(deps: StoredDataDeps): Handlers {
   return {
     'data/counts': () => deps.data.counts(),
     'data/clear': async () => {
-      const cleared = await deps.data.clearAll(deps.builtinPack(), now());
+      const cleared = await deps.data.clearAll(deps.builtinPack(), deps.builtinSeries(), now());
       // The store is already cleared: a tab that cannot be told (closed, no content script) changes nothing.
       await Promise.allSettled([
         ...cleared.pausedHosts.map((host) => deps.broadcastSiteChange(host, false)),

@@ -13,7 +13,8 @@
  */
 import { detectArticle, type ArticleDetection, type PageSignals } from './article';
 import type { Evidence } from '../model/records';
-import { rankedEvidenceIds } from './evidence-order';
+import type { Series } from '../model/series';
+import { claimFigures, figureSummaries } from './claim-figures';
 import { addressDateCandidate, nationOf, publishedFrom, type DateCandidate } from './meta';
 import { CLAIM_IDS, gateOf, NEGATOR, PATTERNS, type ClaimId, type ClaimPattern } from './patterns';
 import { blockAround, clauseOf, quotations, sentences, type Span } from './segment';
@@ -32,6 +33,11 @@ export interface EngineOptions {
    * records (as the pack holds them) also let `analyse` rank each claim's list for its article.
    */
   evidence?: readonly (EvidenceLink | Evidence)[];
+  /**
+   * Series whose points answer claims (by measure, lib/claims/series-claims): with them `analyse`
+   * leads each claim's list with the point of the claim's time (lib/claims/series-order).
+   */
+  series?: readonly Series[];
   /** Claims to look for; all built-in claims when left out. Ids without patterns are ignored. */
   claimIds?: readonly string[];
 }
@@ -182,6 +188,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const evidenceFor = (claimId: string) => [...(evidence.get(claimId) ?? [])];
   const records = new Map<string, Evidence>();
   for (const e of options.evidence ?? []) if (isFullRecord(e)) records.set(e.id, e);
+  const series = options.series ?? [];
 
   function findClaims(text: string): ClaimMatch[] {
     const out: ClaimMatch[] = [];
@@ -279,8 +286,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
   function analyse(input: PageInput): PageResult {
     const article = analyseArticle(input);
     const claims = article.onTopic ? findClaims(input.text) : [];
-    if (records.size === 0) return { article, claims };
-    return { article, claims: claims.map((c) => ({ ...c, evidence: rankedEvidenceIds(c, records, article) })) };
+    if (records.size === 0 && series.length === 0) return { article, claims };
+    return {
+      article,
+      claims: claims.map((c) => {
+        // Ids with no record (a pack that lost one) keep their given order after the ranked ones.
+        const known = c.evidence.map((id) => records.get(id)).filter((e): e is Evidence => e !== undefined);
+        const { figures } = claimFigures(known, series, c, article);
+        const evidence = [...figures.map((f) => f.evidence.id), ...c.evidence.filter((id) => !records.has(id))];
+        return { ...c, evidence, figures: figureSummaries(figures) };
+      }),
+    };
   }
 
   return { findClaims, detect: detectArticle, analyse, analyseArticle, evidenceFor };

@@ -1,6 +1,6 @@
 /**
- * The one ranking of a claim's evidence, used everywhere it is shown: `npm run scan` lists each
- * claim's evidence ids in this order, and the card shows its figures in this order. It joins the
+ * The one ranking of a claim's one-off figures, used everywhere they are shown: `npm run scan` and
+ * the card list them in this order, after any series point (claim-figures). It joins the
  * claim's own time (claim-time: the words of the sentence, relative to the article's date) with the
  * article's date and nation (meta: how the page was read) and ranks full evidence records (rank).
  * Pure: no DOM, no store.
@@ -9,7 +9,7 @@ import type { Evidence, Nation } from '../model/records';
 import { claimTime, describeSpan, type ClaimTime } from './claim-time';
 import { sentenceMeasure } from './measure';
 import { rankEvidence, type RankedEvidence } from './rank';
-import type { ArticleInfo, ClaimMatch } from '../model/scan';
+import type { ArticleInfo } from '../model/scan';
 
 /** What of the article the ranking reads: its date and nation, each as the engine found them. */
 export type ArticleSetting = Pick<ArticleInfo, 'published' | 'nation'>;
@@ -44,14 +44,4 @@ export function orderEvidence(evidence: readonly Evidence[], claimText: string, 
     claimTime: time,
     speaksOf: time?.fromWords ? { words: time.how, period: describeSpan(time) } : null,
   };
-}
-
-/**
- * A claim's evidence ids in ranked order. Ids with no record in `records` (a pack that lost one)
- * keep their given order after the ranked ones, so nothing the engine found is dropped.
- */
-export function rankedEvidenceIds(match: Pick<ClaimMatch, 'text' | 'evidence'>, records: ReadonlyMap<string, Evidence>, article: ArticleSetting | null): string[] {
-  const known = match.evidence.map((id) => records.get(id)).filter((e): e is Evidence => e !== undefined);
-  const ranked = orderEvidence(known, match.text, article).figures.map((f) => f.id);
-  return [...ranked, ...match.evidence.filter((id) => !records.has(id))];
 }

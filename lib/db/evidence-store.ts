@@ -7,8 +7,9 @@ import { evidenceSchema, type Claim, type Evidence } from '../model/records';
 import { BUILTIN_PACK_ID, buildPack, readPack, type Pack, type PackInfo, type PackReading } from '../packs/pack';
 import { canonical, planPack, type ImportSummary, type PlanMode } from '../packs/plan';
 import { bareClaim, bareEvidence, tombstoneId, type StoredClaim, type StoredEvidence } from '../model/stored';
+import { bareSeries, putSeries, type SeriesSummary } from './series-store';
 
-export type ImportResult = { ok: true; summary: ImportSummary; pack: PackInfo } | { ok: false; errors: string[] };
+export type ImportResult = { ok: true; summary: ImportSummary; pack: PackInfo; series?: SeriesSummary } | { ok: false; errors: string[] };
 
 export class EvidenceStoreError extends Error {
   override name = 'EvidenceStoreError';
@@ -22,9 +23,9 @@ function byDirectionThenRecency(a: StoredEvidence, b: StoredEvidence): number {
 }
 
 export function createEvidenceRepository(db: FootnoteDatabase) {
-  async function applyPack(pack: Pack, mode: PlanMode, now: number): Promise<ImportSummary> {
+  async function applyPack(pack: Pack, mode: PlanMode, now: number): Promise<ImportSummary & { series?: SeriesSummary }> {
     // One transaction: the plan is made from what it reads, and either all of it is written or none.
-    return db.transaction('rw', db.evidence, db.claims, db.tombstones, async () => {
+    return db.transaction('rw', [db.evidence, db.claims, db.tombstones, db.series], async () => {
       const [claims, evidence, tombstones] = await Promise.all([db.claims.toArray(), db.evidence.toArray(), db.tombstones.toCollection().primaryKeys()]);
       const plan = planPack(pack.pack, pack.claims, pack.evidence, { claims, evidence, tombstones: new Set(tombstones) }, mode, now);
       if (plan.deleteClaims.length) await db.claims.bulkDelete(plan.deleteClaims);
@@ -32,7 +33,10 @@ export function createEvidenceRepository(db: FootnoteDatabase) {
       if (plan.putClaims.length) await db.claims.bulkPut(plan.putClaims);
       if (plan.putEvidence.length) await db.evidence.bulkPut(plan.putEvidence);
       if (plan.clearTombstones.length) await db.tombstones.bulkDelete(plan.clearTombstones);
-      return plan.summary;
+      if (!pack.series) return plan.summary;
+      const origin = { kind: 'pack', packId: pack.pack.id, packVersion: pack.pack.version } as const;
+      const series = await putSeries(db, pack.series.map((s) => ({ ...s, origin, updatedAt: now })));
+      return { ...plan.summary, series };
     });
   }
 
@@ -109,8 +113,8 @@ export function createEvidenceRepository(db: FootnoteDatabase) {
       const known = await db.claims.toCollection().primaryKeys();
       const reading: PackReading = readPack(text, { knownClaimIds: known });
       if (!reading.ok) return reading;
-      const summary = await applyPack(reading.pack, 'import', now);
-      return { ok: true, summary, pack: reading.pack.pack };
+      const { series, ...summary } = await applyPack(reading.pack, 'import', now);
+      return { ok: true, summary, pack: reading.pack.pack, ...(series ? { series } : {}) };
     },
 
     /**
@@ -121,11 +125,11 @@ export function createEvidenceRepository(db: FootnoteDatabase) {
     async exportPack(options: { includeBuiltin?: boolean; now?: Date } = {}): Promise<Pack> {
       const now = options.now ?? new Date();
       const mine = (r: { origin: { kind: string; editedAt?: number } }) => options.includeBuiltin || r.origin.kind !== 'builtin' || r.origin.editedAt !== undefined;
-      const [claims, evidence] = await Promise.all([db.claims.orderBy('id').toArray(), db.evidence.orderBy('id').toArray()]);
+      const [claims, evidence, series] = await Promise.all([db.claims.orderBy('id').toArray(), db.evidence.orderBy('id').toArray(), db.series.orderBy('id').toArray()]);
       const info: PackInfo = { id: 'my-evidence', version: Math.max(1, Math.floor(now.getTime() / 1000)), title: 'Evidence exported from Footnote' };
       const outClaims: Claim[] = claims.filter(mine).map(bareClaim);
       const outEvidence: Evidence[] = evidence.filter(mine).map(bareEvidence);
-      return buildPack(info, outClaims, outEvidence, now);
+      return buildPack(info, outClaims, outEvidence, now, series.filter(mine).map(bareSeries));
     },
 
     /** The version of the built-in pack in the store, or null if it was never seeded. */

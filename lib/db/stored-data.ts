@@ -7,6 +7,8 @@ import type { FootnoteDatabase } from './database';
 import type { EvidenceRepository } from './evidence-store';
 import { BUILTIN_PACK_ID, type Pack } from '../packs/pack';
 import type { StoredCounts } from '../model/stored-counts';
+import type { Series } from '../model/series';
+import { putSeries, storedBuiltinSeries } from './series-store';
 
 export interface ClearedData {
   /** What the store held just before it was cleared. */
@@ -55,10 +57,11 @@ export function createStoredDataRepository(db: FootnoteDatabase, evidence: Evide
     },
 
     /**
-     * Empties every table and puts the built-in pack back as it ships, in one transaction: a failure
-     * anywhere leaves everything as it was, and no reader of the store ever sees it without evidence.
+     * Empties every table and puts the built-in pack and series back as they ship, in one
+     * transaction: a failure anywhere leaves everything as it was, and no reader of the store ever
+     * sees it without evidence.
      */
-    async clearAll(builtin: Pack, now = Date.now()): Promise<ClearedData> {
+    async clearAll(builtin: Pack, series: readonly Series[], now = Date.now()): Promise<ClearedData> {
       return db.transaction('rw', db.tables, async () => {
         const removed = await countAll();
         const [sites, dismissalUrls, clipUrls] = await Promise.all([
@@ -68,6 +71,7 @@ export function createStoredDataRepository(db: FootnoteDatabase, evidence: Evide
         ]);
         await Promise.all(db.tables.map((table) => table.clear()));
         await evidence.seedBuiltin(builtin, now);
+        await putSeries(db, storedBuiltinSeries(series, now));
         return {
           removed,
           pausedHosts: sites.map((s) => s.host),

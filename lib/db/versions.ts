@@ -53,4 +53,11 @@ export function applySchemaVersions(db: Dexie): void {
           if (typeof row.sentence !== 'string') row.sentence = sentenceOfKey(row.key);
         }),
     );
+
+  // v5, 2026-12-07: series (one official measure over time, each point with its source), with where
+  // each came from. A new table only: the background seeds the built-in series into it before its
+  // first read.
+  db.version(5).stores({
+    series: '&id, origin.kind, origin.packId',
+  });
 }

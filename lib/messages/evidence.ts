@@ -3,6 +3,7 @@ import { z } from 'zod/mini';
 import '../model/zod-config';
 import { evidenceSchema } from '../model/records';
 import { storedClaimSchema, storedEvidenceSchema } from '../model/stored';
+import { seriesSchema } from '../model/series';
 import { message } from './define';
 import { count } from './fields';
 
@@ -53,3 +54,6 @@ export const packsImport = message(
     errors: z.array(z.string()),
   }),
 );
+
+/** Options → background: every series in the store, each with its points and their sources. */
+export const seriesList = message('series/list', z.object({}), z.object({ series: z.array(seriesSchema).check(z.maxLength(1000)) }));

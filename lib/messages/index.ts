@@ -37,6 +37,7 @@ export const protocol = {
   [evidence.evidenceRestore.type]: evidence.evidenceRestore,
   [evidence.packsExport.type]: evidence.packsExport,
   [evidence.packsImport.type]: evidence.packsImport,
+  [evidence.seriesList.type]: evidence.seriesList,
 
   // ── "Not a claim here" and jump to a claim ───────────
   [page.dismissalsList.type]: page.dismissalsList,

@@ -1,11 +1,23 @@
 import { z } from 'zod/mini';
 import './zod-config';
-import { nationSchema } from './records';
+import { directionSchema, nationSchema } from './records';
 
 export const stanceSchema = z.enum(['asserted', 'reported', 'rebutted', 'negated']);
 export type Stance = z.infer<typeof stanceSchema>;
 
 const offset = z.number().check(z.int(), z.nonnegative());
+
+/** One figure a claim is answered with, as `npm run scan` lists it; `series` names a series point's series. */
+export const figureSummarySchema = z.object({
+  id: z.string(),
+  figure: z.string(),
+  period: z.object({ from: z.string(), to: z.string() }),
+  published: z.string(),
+  nation: nationSchema,
+  direction: directionSchema,
+  series: z.optional(z.string()),
+});
+export type FigureSummary = z.infer<typeof figureSummarySchema>;
 
 /** One claim found in extracted text. Offsets are UTF-16 indices into that text, end exclusive. */
 export const claimMatchSchema = z.object({
@@ -19,6 +31,8 @@ export const claimMatchSchema = z.object({
   /** The press wording that matched, for the card's "why flagged". */
   wording: z.string(),
   evidence: z.array(z.string()),
+  /** The figures of `evidence`, in its order, where the engine had full records to rank. */
+  figures: z.optional(z.array(figureSummarySchema)),
 });
 export type ClaimMatch = z.infer<typeof claimMatchSchema>;
 

@@ -1,7 +1,7 @@
 /**
  * The evidence-pack file format, and reading one in full before anything is written.
  *
- * A pack is JSON: `{ format, formatVersion, pack: { id, version, title? }, created, claims, evidence }`.
+ * A pack is JSON: `{ format, formatVersion, pack: { id, version, title? }, created, claims, evidence, series? }`.
  * `pack.version` is the pack's own version: a newer version of a pack replaces that pack's records.
  * Reading refuses the whole file on the first sign of trouble and says where: the record (its index
  * and id) and the field. Nothing here touches the store.
@@ -9,6 +9,8 @@
 import { z } from 'zod/mini';
 import '../model/zod-config';
 import { claimSchema, evidenceSchema, recordId, type Claim, type Evidence } from '../model/records';
+import type { Series } from '../model/series';
+import { readSeriesList } from './series-read';
 
 export const PACK_FORMAT = 'footnote-evidence-pack';
 export const PACK_FORMAT_VERSION = 1;
@@ -35,6 +37,8 @@ const headerSchema = z.object({
   created: z.string().check(z.maxLength(40), z.refine((s) => !Number.isNaN(Date.parse(s)), 'a date and time')),
   claims: z.array(z.unknown()).check(z.maxLength(MAX_PACK_RECORDS, `at most ${MAX_PACK_RECORDS.toLocaleString('en-GB')} records`)),
   evidence: z.array(z.unknown()).check(z.maxLength(MAX_PACK_RECORDS, `at most ${MAX_PACK_RECORDS.toLocaleString('en-GB')} records`)),
+  /** Series are optional: packs made before series existed have none. */
+  series: z.optional(z.array(z.unknown()).check(z.maxLength(1000, 'at most 1,000 series'))),
 });
 
 export interface Pack {
@@ -44,6 +48,7 @@ export interface Pack {
   created: string;
   claims: Claim[];
   evidence: Evidence[];
+  series?: Series[];
 }
 
 export type PackReading = { ok: true; pack: Pack } | { ok: false; errors: string[] };
@@ -217,14 +222,43 @@ export function readPackData(root: unknown, options: ReadOptions): PackReading {
       }
     });
   });
+  let series: Series[] | undefined;
+  if (header.data.series) {
+    const reading = readSeriesList(header.data.series);
+    if (!reading.ok) errors.push(...reading.errors);
+    else {
+      series = reading.series;
+      series.forEach((s, i) =>
+        (s.claims ?? []).forEach((c, j) => {
+          if (!claimIds.has(c.claimId)) errors.push(`series[${i}] (id "${s.id}"), field claims[${j}]: no claim "${c.claimId}" in this pack or in Footnote`);
+        }),
+      );
+    }
+  }
   if (errors.length > 0) return finish(errors);
 
   return {
     ok: true,
-    pack: { format: PACK_FORMAT, formatVersion: PACK_FORMAT_VERSION, pack: header.data.pack, created: header.data.created, claims, evidence },
+    pack: {
+      format: PACK_FORMAT,
+      formatVersion: PACK_FORMAT_VERSION,
+      pack: header.data.pack,
+      created: header.data.created,
+      claims,
+      evidence,
+      ...(series ? { series } : {}),
+    },
   };
 }
 
-export function buildPack(info: PackInfo, claims: Claim[], evidence: Evidence[], created: Date): Pack {
-  return { format: PACK_FORMAT, formatVersion: PACK_FORMAT_VERSION, pack: info, created: created.toISOString(), claims, evidence };
+export function buildPack(info: PackInfo, claims: Claim[], evidence: Evidence[], created: Date, series?: Series[]): Pack {
+  return {
+    format: PACK_FORMAT,
+    formatVersion: PACK_FORMAT_VERSION,
+    pack: info,
+    created: created.toISOString(),
+    claims,
+    evidence,
+    ...(series && series.length > 0 ? { series } : {}),
+  };
 }

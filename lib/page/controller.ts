@@ -7,12 +7,14 @@
  * which takes every mark, the mark style and the card out of the page.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { orderEvidence } from '../claims/evidence-order';
+import { claimFigures } from '../claims/claim-figures';
+import { formatMonth } from '../claims/claim-time';
+import type { Series } from '../model/series';
 import type { ArticleInfo, ClaimMatch } from '../model/scan';
 import type { Evidence } from '../model/records';
 import type { ProtocolMessenger, ResponseOf } from '../messages';
 import type { CardProps } from '@/components/Card';
-import { groupFigures, type CardArticle, type CardFigure, type CardSpeaksOf } from '@/components/CardFigures';
+import { groupFigures, type CardArticle, type CardFigure, type CardSeries, type CardSpeaksOf } from '@/components/CardFigures';
 import { cardActions } from './card-actions';
 import { tabLeavesAtEnd } from './card-focus';
 import { focusMark, stepMark } from './mark-steps';
@@ -119,14 +121,17 @@ const CARD_HOST_TAG = 'footnote-card';
  * The card's view of a claim's evidence: the one ranking (lib/claims/evidence-order, the order
  * `npm run scan` lists) with later figures marked, the note where the store has no figure for the
  * article's nation, the article's date and nation as Footnote read them, and the period the claim
- * speaks of where its own words set it.
+ * speaks of where its own words set it. With series, the point of the claim's time leads
+ * (`series`, shown above the one-off figures); `shown` is every figure's id in the card's order.
  */
 export function rankFigures(
   evidence: readonly Evidence[],
   match: ClaimMatch,
   article: ArticleInfo | null,
-): { figures: CardFigure[]; nationNote: string | null; article: CardArticle | null; speaksOf: CardSpeaksOf | null } {
-  const order = orderEvidence(evidence, match.text, article);
+  series: readonly Series[] = [],
+): { figures: CardFigure[]; series: CardSeries | null; shown: string[]; nationNote: string | null; article: CardArticle | null; speaksOf: CardSpeaksOf | null } {
+  const all = claimFigures(evidence, series, match, article);
+  const { order, series: choice } = all;
   const read: CardArticle | null =
     article && (article.published || article.nation)
       ? {
@@ -135,8 +140,21 @@ export function rankFigures(
           ...(article.published?.how.startsWith('url') ? { dateFromAddress: true } : {}),
         }
       : null;
+  const points = all.figures.filter((f) => f.series !== undefined);
+  const lead = choice.lead && points[0];
   return {
     figures: order.figures.map((f) => ({ evidence: f.evidence, afterArticle: f.afterArticle })),
+    series:
+      choice.lead && lead
+        ? {
+            series: choice.lead.series,
+            lead: { evidence: lead.evidence, afterArticle: false },
+            later: points[1] ? { evidence: points[1].evidence, afterArticle: true } : null,
+            articleMonth: choice.articleMonth === null ? null : formatMonth(choice.articleMonth),
+            leadPeriod: choice.lead.point.period,
+          }
+        : null,
+    shown: all.figures.map((f) => f.evidence.id),
     nationNote: order.nationNote,
     article: read,
     speaksOf: order.speaksOf,
@@ -407,8 +425,14 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       wording: mark.match.wording,
       statement: record?.claim?.statement ?? null,
       ...(() => {
-        const ranked = rankFigures(record?.evidence ?? [], mark.match, article);
-        return { figures: groupFigures(ranked.figures), nationNote: ranked.nationNote, article: ranked.article, speaksOf: ranked.speaksOf };
+        const ranked = rankFigures(record?.evidence ?? [], mark.match, article, record?.series ?? []);
+        return {
+          figures: groupFigures(ranked.figures),
+          series: ranked.series,
+          nationNote: ranked.nationNote,
+          article: ranked.article,
+          speaksOf: ranked.speaksOf,
+        };
       })(),
       status: error ? { kind: 'error', message: error } : record ? { kind: 'ready' } : { kind: 'loading' },
       notice,
@@ -422,7 +446,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       ...(options.saveClip
         ? {
             onSaveClip: () => {
-              const shown = rankFigures(record?.evidence ?? [], mark.match, article).figures.map((f) => f.evidence.id);
+              const { shown } = rankFigures(record?.evidence ?? [], mark.match, article, record?.series ?? []);
               closeCard(false); // the clip editor takes focus
               options.saveClip!(mark, shown, shortOf(mark.match));
             },

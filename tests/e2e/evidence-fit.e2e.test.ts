@@ -76,9 +76,11 @@ function readCard(page: TestPage) {
         shown: li.getBoundingClientRect().height > 0,
         later: t(li.querySelector('.fn-later')),
       };
+    // The one-off figures only: the series point of the claim's time leads above them (series-chart e2e).
     // In document order: the lead, then the rest in ranked order, so the first of a direction is the best-ranked.
-    const counters = el.querySelector('li[data-direction="counters"]');
-    const context = el.querySelector('li[data-direction="context"]');
+    const ONE_OFF = ':is(.fn-lead, .fn-more)';
+    const counters = el.querySelector(`${ONE_OFF} li[data-direction="counters"]`);
+    const context = el.querySelector(`${ONE_OFF} li[data-direction="context"]`);
     return {
       article: t(el.querySelector('.fn-article')),
       speaksOf: t(el.querySelector('.fn-speaks-of')),
@@ -88,8 +90,8 @@ function readCard(page: TestPage) {
       counter: figure(counters),
       context: figure(context),
       contextBelowCounter: !!counters && !!context && counters.getBoundingClientRect().bottom <= context.getBoundingClientRect().top,
-      later: [...el.querySelectorAll('.fn-figure')].filter((li) => li.querySelector('.fn-later')).map((li) => li.getAttribute('data-evidence')),
-      laterLabels: [...el.querySelectorAll('.fn-later')].map((p) => t(p)),
+      later: [...el.querySelectorAll(`${ONE_OFF} .fn-figure`)].filter((li) => li.querySelector('.fn-later')).map((li) => li.getAttribute('data-evidence')),
+      laterLabels: [...el.querySelectorAll(`${ONE_OFF} .fn-later`)].map((p) => t(p)),
     };
   });
 }

@@ -49,6 +49,9 @@ const TRANSLATED = [
   'components/StoredCounts.tsx',
   'components/ClearData.tsx',
   'entrypoints/options/data-panel.tsx',
+  'components/SeriesChart.tsx',
+  'components/SeriesLead.tsx',
+  'components/SeriesPanel.tsx',
 ];
 /** Text that is not language: key names shown in <kbd>. */
 const NOT_LANGUAGE = new Set(['Enter', 'Escape']);

@@ -16,7 +16,7 @@ describe('the composed protocol', () => {
   it('has every message type, each under its own definition', () => {
     expect(Object.keys(protocol)).toEqual([
       'page/hello', 'page/report', 'tab/state', 'site/get', 'site/setPaused', 'site/changed',
-      'evidence/forClaim', 'evidence/list', 'evidence/save', 'evidence/delete', 'evidence/restore', 'packs/export', 'packs/import',
+      'evidence/forClaim', 'evidence/list', 'evidence/save', 'evidence/delete', 'evidence/restore', 'packs/export', 'packs/import', 'series/list',
       'dismissals/list', 'dismissals/add', 'dismissals/remove', 'dismissals/all', 'dismissals/clear', 'dismissals/changed',
       'sites/paused', 'sites/resumeAll', 'page/jumpTo', 'page/step',
       'reports/add', 'reports/list', 'reports/delete', 'reports/clear',

@@ -45,6 +45,7 @@ async function setup(fill: (stores: { clips: ReturnType<typeof createClipsReposi
     ...createStoredDataHandlers({
       data: createStoredDataRepository(db, evidence),
       builtinPack: () => BUILTIN,
+      builtinSeries: () => [],
       broadcastSiteChange: async () => undefined,
       notifyDismissals: async () => undefined,
       clipsChanged: async () => undefined,
