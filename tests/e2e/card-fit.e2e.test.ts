@@ -1,10 +1,12 @@
 /**
  * The card on screen, in each real browser: opened above a claim near the bottom of the window,
  * every control the keyboard reaches is wholly in view, focus ring and all, and the card stays
- * above the claim and inside the window when it grows (the report form, "More figures").
+ * above the claim and inside the window when it grows (the report form, "More figures"); its
+ * scrollbars take its palette in light and dark.
  */
 import { expect, it } from 'vitest';
 import type { TestPage } from './browsers';
+import { preferColorScheme } from './browser-keys';
 import { forEachBrowser, type BrowserSuite } from './suite';
 
 /** GPonline, August 2020: one flagged claim, whose card is taller than the window's room. */
@@ -72,6 +74,25 @@ async function tabThrough(page: TestPage): Promise<{ reached: string[]; clipped:
   return { reached, clipped };
 }
 
+/** Relative luminance (0 black – 1 white) of a computed colour: `rgb(…)` or, for a mixed one, `color(srgb …)`. */
+function luminance(colour: string): number {
+  const numbers = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+  const unit = colour.startsWith('color(') ? 1 : 255;
+  const [r, g, b] = numbers.map((v) => {
+    const c = v / unit;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** The card's scrolling box's colour scheme and scrollbar colours (thumb, track), as computed. */
+const scrollbarOf = (page: TestPage) =>
+  page.evaluateOn('.fn-card', (card) => {
+    const style = getComputedStyle(card);
+    const colours = style.scrollbarColor.match(/(rgba?|color)\([^)]*\)/g) ?? [];
+    return { scrolls: card.scrollHeight > card.clientHeight, scheme: style.colorScheme, scrollbar: style.scrollbarColor, thumb: colours[0] ?? null, track: colours[1] ?? null, background: style.backgroundColor };
+  });
+
 forEachBrowser('card fit', (suite) => {
   for (const height of [900, 420]) {
     it(`opened above a claim in a ${height} px window, every control the keyboard reaches is wholly in view`, async () => {
@@ -115,4 +136,37 @@ forEachBrowser('card fit', (suite) => {
     expect(clipped).toEqual([]);
     expect(page.errors()).toEqual([]);
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`in ${scheme} mode the card's scrollbar takes its palette`, async () => {
+      const page = await suite.page();
+      await page.bringToFront();
+      await page.setViewport(1000, 600);
+      await page.goto(suite.server.url(`${ARTICLE}?scrollbar-${scheme}`));
+      const restore = await preferColorScheme(suite, page, scheme);
+      try {
+        await page.waitForSelector('footnote-mark[tabindex]');
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+        await page.click('footnote-mark[tabindex]');
+        await page.waitForSelector('.fn-card .fn-actions', { state: 'visible' });
+        const seen = await scrollbarOf(page);
+        expect(seen.scrolls).toBe(true);
+        expect(seen.scheme).toBe(scheme);
+        expect(seen.thumb, `scrollbar-color: ${seen.scrollbar}`).not.toBeNull();
+        expect(seen.track).toBe(seen.background);
+        const track = luminance(seen.track!);
+        const thumb = luminance(seen.thumb!);
+        if (scheme === 'dark') {
+          expect(track).toBeLessThan(0.05);
+          expect(thumb).toBeGreaterThan(track);
+        } else {
+          expect(track).toBeGreaterThan(0.9);
+          expect(thumb).toBeLessThan(track);
+        }
+      } finally {
+        await restore();
+      }
+      expect(page.errors()).toEqual([]);
+    });
+  }
 });
