@@ -2,7 +2,7 @@
  * The card on screen, in each real browser: opened above a claim near the bottom of the window,
  * every control the keyboard reaches is wholly in view, focus ring and all, and the card stays
  * above the claim and inside the window when it grows (the report form, "More figures"); its
- * scrollbars take its palette in light and dark.
+ * scrollbars, and the clip editor's, take the panel's palette in light and dark.
  */
 import { expect, it } from 'vitest';
 import type { TestPage } from './browsers';
@@ -85,13 +85,29 @@ function luminance(colour: string): number {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
-/** The card's scrolling box's colour scheme and scrollbar colours (thumb, track), as computed. */
-const scrollbarOf = (page: TestPage) =>
-  page.evaluateOn('.fn-card', (card) => {
-    const style = getComputedStyle(card);
+/** A panel's scrolling box's colour scheme and scrollbar colours (thumb, track), as computed. */
+const scrollbarOf = (page: TestPage, selector: string) =>
+  page.evaluateOn(selector, (panel) => {
+    const style = getComputedStyle(panel);
     const colours = style.scrollbarColor.match(/(rgba?|color)\([^)]*\)/g) ?? [];
-    return { scrolls: card.scrollHeight > card.clientHeight, scheme: style.colorScheme, scrollbar: style.scrollbarColor, thumb: colours[0] ?? null, track: colours[1] ?? null, background: style.backgroundColor };
+    return { scrolls: panel.scrollHeight > panel.clientHeight, scheme: style.colorScheme, scrollbar: style.scrollbarColor, thumb: colours[0] ?? null, track: colours[1] ?? null, background: style.backgroundColor };
   });
+
+/** The panel says `scheme`, its scrollbar's track is its background, and its thumb stands out from it. */
+function expectPalette(seen: Awaited<ReturnType<typeof scrollbarOf>>, scheme: 'light' | 'dark'): void {
+  expect(seen.scheme).toBe(scheme);
+  expect(seen.thumb, `scrollbar-color: ${seen.scrollbar}`).not.toBeNull();
+  expect(seen.track).toBe(seen.background);
+  const track = luminance(seen.track!);
+  const thumb = luminance(seen.thumb!);
+  if (scheme === 'dark') {
+    expect(track).toBeLessThan(0.05);
+    expect(thumb).toBeGreaterThan(track);
+  } else {
+    expect(track).toBeGreaterThan(0.9);
+    expect(thumb).toBeLessThan(track);
+  }
+}
 
 forEachBrowser('card fit', (suite) => {
   for (const height of [900, 420]) {
@@ -138,7 +154,7 @@ forEachBrowser('card fit', (suite) => {
   });
 
   for (const scheme of ['light', 'dark'] as const) {
-    it(`in ${scheme} mode the card's scrollbar takes its palette`, async () => {
+    it(`in ${scheme} mode the card's and the clip editor's scrollbars take their palette`, async () => {
       const page = await suite.page();
       await page.bringToFront();
       await page.setViewport(1000, 600);
@@ -149,20 +165,13 @@ forEachBrowser('card fit', (suite) => {
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
         await page.click('footnote-mark[tabindex]');
         await page.waitForSelector('.fn-card .fn-actions', { state: 'visible' });
-        const seen = await scrollbarOf(page);
-        expect(seen.scrolls).toBe(true);
-        expect(seen.scheme).toBe(scheme);
-        expect(seen.thumb, `scrollbar-color: ${seen.scrollbar}`).not.toBeNull();
-        expect(seen.track).toBe(seen.background);
-        const track = luminance(seen.track!);
-        const thumb = luminance(seen.thumb!);
-        if (scheme === 'dark') {
-          expect(track).toBeLessThan(0.05);
-          expect(thumb).toBeGreaterThan(track);
-        } else {
-          expect(track).toBeGreaterThan(0.9);
-          expect(thumb).toBeLessThan(track);
-        }
+        const card = await scrollbarOf(page, '.fn-card');
+        expect(card.scrolls).toBe(true);
+        expectPalette(card, scheme);
+        // The clip editor, opened from the card, is the other panel on the page.
+        await page.click('.fn-card [data-action=save-clip]');
+        await page.waitForSelector('.fn-clip-editor', { state: 'visible' });
+        expectPalette(await scrollbarOf(page, '.fn-clip-editor'), scheme);
       } finally {
         await restore();
       }
