@@ -1,6 +1,6 @@
 /**
  * A real browser's own parts, reached from a test: Chromium's extension service worker and
- * Firefox's browser window. And extension shortcuts in each browser (see entry-points.e2e.test.ts
+ * Firefox's browser window; the reader's colour scheme. And extension shortcuts in each browser (see entry-points.e2e.test.ts
  * for what each browser lets a test prove): Firefox gets real key events through its window's input, which its own shortcut
  * keys match; headless Chromium's shortcuts cannot be reached by key events, so the command is
  * dispatched to the extension's own commands.onCommand listener in the running service worker.
@@ -88,4 +88,25 @@ export async function pressExtensionShortcut(suite: BrowserSuite, page: TestPage
   })()`,
   );
   if (sent !== 'sent') throw new Error(`Firefox shortcut: ${String(sent)}`);
+}
+
+/**
+ * Tells the browser the reader prefers `scheme` (prefers-color-scheme), as a reader's dark system or
+ * browser theme would: Chromium emulates it for `page`; Firefox takes it from its website-appearance
+ * preference, set in its own window, for every page (the returned function sets it back).
+ */
+export async function preferColorScheme(suite: BrowserSuite, page: TestPage, scheme: 'light' | 'dark'): Promise<() => Promise<void>> {
+  const library = suite.browser.library;
+  if (library.name === 'chromium') {
+    const found = library.context.pages().filter((p) => p.url() === page.url());
+    if (found.length !== 1) throw new Error(`${found.length} Chromium tabs show ${page.url()}`);
+    const pw = found[0]!;
+    await pw.emulateMedia({ colorScheme: scheme });
+    return async () => void (await pw.emulateMedia({ colorScheme: null }));
+  }
+  const pref = "'layout.css.prefers-color-scheme.content-override'";
+  const inWindow = await firefoxWindow(suite);
+  // 0 is dark and 1 is light (2, the default, follows the browser's theme).
+  await inWindow(`(() => { Services.prefs.setIntPref(${pref}, ${scheme === 'dark' ? 0 : 1}); return true; })()`);
+  return async () => void (await inWindow(`(() => { Services.prefs.clearUserPref(${pref}); return true; })()`));
 }

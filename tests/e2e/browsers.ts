@@ -95,6 +95,8 @@ export interface TestPage {
   /** Uncaught errors of the page's own scripts since it opened. */
   errors(): string[];
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
+  /** Resizes the page's viewport (CSS pixels), as a reader's smaller window would. */
+  setViewport(width: number, height: number): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
@@ -255,6 +257,7 @@ interface Driver {
   mouseDown(): Promise<void>;
   mouseUp(): Promise<void>;
   screenshot(path: string, fullPage: boolean): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
@@ -350,6 +353,7 @@ function playwrightDriver(page: PwPage): Driver {
     mouseDown: () => page.mouse.down(),
     mouseUp: () => page.mouse.up(),
     screenshot: async (path, fullPage) => void (await page.screenshot({ path, fullPage })),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
@@ -433,6 +437,7 @@ function puppeteerDriver(page: PpPage): Driver {
     mouseDown: () => page.mouse.down(),
     mouseUp: () => page.mouse.up(),
     screenshot: async (path, fullPage) => void (await page.screenshot({ path: path as `${string}.png`, fullPage })),
+    setViewport: (width, height) => againOnBidiGlitch(() => page.setViewport({ width, height })),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
@@ -653,6 +658,7 @@ function createTestPage(
     selection: () => driver.rawEvaluate(() => document.getSelection()?.toString() ?? '', undefined),
     errors: () => [...errors],
     screenshot: (path, options = {}) => driver.screenshot(path, options.fullPage ?? false),
+    setViewport: (width, height) => driver.setViewport(width, height),
     bringToFront: () => driver.bringToFront(),
     close: () => driver.close(),
   };
