@@ -15,7 +15,9 @@ import { detectArticle, type ArticleDetection, type PageSignals } from './articl
 import type { Evidence } from '../model/records';
 import { rankedEvidenceIds } from './evidence-order';
 import { addressDateCandidate, nationOf, publishedFrom, type DateCandidate } from './meta';
-import { CLAIM_IDS, gateOf, NEGATOR, PATTERNS, type ClaimId, type ClaimPattern } from './patterns';
+import { CLAIM_IDS, NEGATOR, PATTERNS } from './patterns';
+import { gatesOf, matchSentence, type Candidate } from './pattern-match';
+import { BUILTIN_MODEL, modelClaims, modelScores, PATTERN_VETO, type ModelOptions } from './decide';
 import { blockAround, clauseOf, quotations, sentences, type Span } from './segment';
 import { stanceOf } from './stance';
 import { topicOf } from './topic';
@@ -34,6 +36,14 @@ export interface EngineOptions {
   evidence?: readonly (EvidenceLink | Evidence)[];
   /** Claims to look for; all built-in claims when left out. Ids without patterns are ignored. */
   claimIds?: readonly string[];
+  /**
+   * The learned decision (lib/claims/decide.ts); `'builtin'` for assets/model/claims-model.json.
+   * Off unless asked for: the fixture pages' expectations predate the labelled corpus and are
+   * reconciled with it before the extension turns it on.
+   */
+  model?: ModelOptions['model'] | 'builtin';
+  /** Flag every model claim scoring at least this, in place of the model's thresholds (for curves). */
+  threshold?: number;
 }
 
 export interface PageInput {
@@ -92,72 +102,6 @@ const YES_NO_QUESTION = /^['‘’"“]?(?:are|is|were|was|have|has|had|did|do|d
 /** Quotations shorter than this many words are scare quotes ('closed'), not someone's speech. */
 const SPEECH_WORDS = 5;
 
-interface Candidate {
-  claimId: ClaimId;
-  pattern: ClaimPattern;
-  from: number;
-  to: number;
-  words: string;
-  gap: string;
-}
-
-/** The patterns to run, each with its gate words as indices into one list of distinct words. */
-interface Gated {
-  pattern: ClaimPattern;
-  words: number[];
-}
-
-interface Gates {
-  /** One test per sentence: none of these words, no pattern can match. */
-  any: RegExp;
-  words: RegExp[];
-  patterns: Gated[];
-}
-
-function gatesOf(patterns: readonly ClaimPattern[]): Gates {
-  const ids = new Map<RegExp, number>();
-  const gated = patterns.map((pattern) => ({
-    pattern,
-    words: pattern.words.map((w) => {
-      let id = ids.get(w);
-      if (id === undefined) ids.set(w, (id = ids.size));
-      return id;
-    }),
-  }));
-  return { any: gateOf(patterns), words: [...ids.keys()], patterns: gated };
-}
-
-const UNTESTED = 0;
-const PRESENT = 1;
-const ABSENT = 2;
-
-/**
- * The candidates of one sentence: only the patterns whose gate words are all in it run (each word
- * tested at most once per sentence: `seen` holds what was found, cleared here).
- */
-function matchSentence(s: string, gates: Gates, seen: Uint8Array): Candidate[] {
-  const found: Candidate[] = [];
-  seen.fill(UNTESTED);
-  outer: for (const { pattern, words } of gates.patterns) {
-    for (const id of words) {
-      if (seen[id] === UNTESTED) seen[id] = gates.words[id]!.test(s) ? PRESENT : ABSENT;
-      if (seen[id] === ABSENT) continue outer;
-    }
-    if (pattern.needs && !pattern.needs.test(s)) continue;
-    if (pattern.refuse && pattern.refuse.test(s)) continue;
-    pattern.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = pattern.re.exec(s)) !== null) {
-      if (m[0].length === 0) {
-        pattern.re.lastIndex++;
-        continue;
-      }
-      found.push({ claimId: pattern.claimId, pattern, from: m.index, to: m.index + m[0].length, words: m[0], gap: m.groups?.gap ?? '' });
-    }
-  }
-  return found;
-}
-
 function quotedAt(text: string, block: Span, quotes: Span[], at: number): boolean {
   for (const q of quotes) {
     if (block.start + q.start > at || block.start + q.end <= at) continue;
@@ -182,6 +126,24 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const evidenceFor = (claimId: string) => [...(evidence.get(claimId) ?? [])];
   const records = new Map<string, Evidence>();
   for (const e of options.evidence ?? []) if (isFullRecord(e)) records.set(e.id, e);
+  const model = options.model === 'builtin' ? BUILTIN_MODEL : (options.model ?? null);
+
+  /** The learned decision's claims for sentence `i`, those the patterns found there (from `before` in `out`) left out. */
+  function addModelClaims(text: string, spans: Span[], i: number, s: string, found: Candidate[], out: ClaimMatch[], before: number): void {
+    if (!model) return;
+    const span = spans[i]!;
+    const prev = i > 0 ? text.slice(spans[i - 1]!.start, spans[i - 1]!.end) : undefined;
+    const next = i + 1 < spans.length ? text.slice(spans[i + 1]!.start, spans[i + 1]!.end) : undefined;
+    const patterns = [...new Set(found.map((c) => `${c.claimId}:${c.pattern.kind}`))].sort();
+    const scores = before < out.length ? modelScores(model, { sentence: s, prev, next, patterns }) : null;
+    if (scores) {
+      // A pattern's flag the model all but rules out is dropped (lib/claims/decide.ts PATTERN_VETO).
+      const kept = out.slice(before).filter((c) => !c.highlight || (scores.get(c.claimId) ?? 1) >= PATTERN_VETO);
+      out.splice(before, out.length - before, ...kept);
+    }
+    const already = new Set(out.slice(before).map((c) => c.claimId));
+    out.push(...modelClaims(model, { text, span, sentence: s, prev, next, patterns, found: already, wanted, evidenceFor }, options.threshold));
+  }
 
   function findClaims(text: string): ClaimMatch[] {
     const out: ClaimMatch[] = [];
@@ -191,10 +153,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i]!;
       const s = text.slice(span.start, span.end);
-      if (!gates.any.test(s)) continue;
       if (YES_NO_QUESTION.test(s)) continue;
-      const candidates = matchSentence(s, gates, seen);
-      if (candidates.length === 0) continue;
+      const candidates = gates.any.test(s) ? matchSentence(s, gates, seen) : [];
+      const before = out.length;
+      if (candidates.length === 0) {
+        addModelClaims(text, spans, i, s, candidates, out, before);
+        continue;
+      }
 
       const block = blockAround(text, span.start);
       if (!quotesBlock || quotesBlock.start !== block.start) {
@@ -243,6 +208,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
           evidence: evidenceFor(c.claimId),
         });
       }
+      addModelClaims(text, spans, i, s, candidates, out, before);
     }
     return out;
   }

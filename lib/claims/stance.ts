@@ -86,3 +86,18 @@ export function stanceOf(c: StanceContext): Stance {
   if (c.quoted || REPORTED.test(c.sentence)) return COMPLAINT_BEFORE.test(before) || COMPLAINT_AFTER.test(after) || (c.prev !== undefined && CONFUSION_PREV.test(c.prev)) ? 'rebutted' : 'reported';
   return 'asserted';
 }
+
+/**
+ * The stance rules as named cues over a whole sentence, for the learned decision to weigh
+ * (lib/claims/features.ts): which of the rules above would fire, with no claim position known.
+ */
+export function stanceCues(sentence: string, prev: string | undefined, next: string | undefined): string[] {
+  const cues: string[] = [];
+  if (REBUT_BEFORE.test(sentence)) cues.push('rebut-before');
+  if (REBUT_AFTER.test(sentence)) cues.push('rebut-after');
+  if (next !== undefined && REBUT_NEXT.test(next.trim())) cues.push('rebut-next');
+  if (COMPLAINT_BEFORE.test(sentence)) cues.push('complaint');
+  if (prev !== undefined && CONFUSION_PREV.test(prev)) cues.push('confusion-prev');
+  if (REPORTED.test(sentence)) cues.push('reported');
+  return cues;
+}

@@ -19,6 +19,10 @@ export const claimMatchSchema = z.object({
   /** The press wording that matched, for the card's "why flagged". */
   wording: z.string(),
   evidence: z.array(z.string()),
+  /** The learned decision's probability that the sentence flags this claim (absent: a phrase pattern found it). */
+  score: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  /** The words that weighed most in the learned decision, heaviest first, for the card's "why flagged". */
+  cues: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(8))),
 });
 export type ClaimMatch = z.infer<typeof claimMatchSchema>;
 
