@@ -14,6 +14,8 @@ export interface Candidate {
   to: number;
   /** The subject was named in the sentence before, not in this one. */
   carried: boolean;
+  /** The words between the first subject and the first predicate after it ("are threatening to do"). */
+  gap: string;
 }
 
 const stemAlternation = (stems: readonly string[]) =>
@@ -29,6 +31,8 @@ export const SUBJECT = lexiconRe(LEXICONS.subjects);
 /** "GP" in capitals only: "gp" in running text is rarely the doctor. */
 const GP_WORD = /\bGPs?\b|\bGP['’]s\b|\bGPS['’]/g;
 export const PREDICATE = lexiconRe(LEXICONS.predicates);
+/** Fewer words than this make a heading, not a statement. */
+const MIN_WORDS = 4;
 const PRONOUN = /\b(?:they|them|their|theirs|it|its|we|our|us|he|she|his|her)\b/i;
 
 function firstMatch(re: RegExp, s: string): RegExpExecArray | null {
@@ -61,6 +65,8 @@ export function hasSubject(s: string): boolean {
  * or a bare predicate refers back to a subject named there).
  */
 export function candidateOf(s: string, prev: string | undefined): Candidate | null {
+  // A heading of a few words ("Face-to-face appointments") names a subject and states nothing.
+  if (s.trim().split(/\s+/).length < MIN_WORDS) return null;
   const predicates = allMatches(PREDICATE, s);
   if (predicates.length === 0) return null;
   const subjects = subjectsIn(s);
@@ -70,9 +76,11 @@ export function candidateOf(s: string, prev: string | undefined): Candidate | nu
     const first = subjects[0]!;
     const from = Math.min(first.index, firstPred.index);
     const to = Math.max(first.index + first[0].length, lastPred.index + lastPred[0].length);
-    return { from, to, carried: false };
+    const subjectEnd = first.index + first[0].length;
+    const after = predicates.find((m) => m.index >= subjectEnd);
+    return { from, to, carried: false, gap: after ? s.slice(subjectEnd, after.index) : '' };
   }
   // "It is impossible to get an appointment.": on a page about GPs a predicate alone may carry the
   // claim of the sentences around it; the model weighs whether it does.
-  return { from: firstPred.index, to: lastPred.index + lastPred[0].length, carried: prev !== undefined && hasSubject(prev) && PRONOUN.test(s) };
+  return { from: firstPred.index, to: lastPred.index + lastPred[0].length, carried: prev !== undefined && hasSubject(prev) && PRONOUN.test(s), gap: '' };
 }

@@ -11,6 +11,8 @@ import { featuresOf, surfaceOf } from './features';
 import { reportedScore, scoreClaims, weightiest, type ClaimsModel } from './model';
 import { clauseOf, type Span } from './segment';
 import { stanceOf } from './stance';
+import { CONDITION_BEFORE, HEDGE_BEFORE, HEDGE_EARLIER, INTENT_GAP, PRONOUN_SUBJECT, RESTRICTED_SUBJECT } from './not-claims';
+import { CLOSURE_NOT_CLAIM } from './patterns';
 
 export const BUILTIN_MODEL = modelFile as unknown as ClaimsModel;
 
@@ -37,10 +39,14 @@ export interface SentenceContext {
 }
 
 /**
- * Below this score a phrase pattern's flag is dropped: on dev the patterns' one wrong flag (a
- * claim named to argue it away) scored under it, and no right one did.
+ * A sentence that is a figure ("One in five patients find their surgery shut", "47% of
+ * appointments") reports data, not the claim (corpus/GUIDELINE.md, "Not claims").
  */
-export const PATTERN_VETO = 0.01;
+const FIGURE = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\d\s*(?:%|per ?cent)/i;
+/** "We are not shut", "never closed", "GPs prefer to see patients face to face": the opposite of the claim (negated, never flagged). */
+/** The one claim a sentence may make with no subject named near it: patients cannot get an appointment. */
+const STANDS_ALONE = 'cannot-see-gp';
+const DENIED_STATE = /\b(?:not|never|n['’]t)\s+(?:been\s+|ever\s+|actually\s+)?['‘"“]?(?:shut|closed|lazy|idle)\b|\b(?:prefer\w*|want\w*|keen|happy|eager)\s+to\s+see\s+(?:patients|them|people)\s+(?:face[- ]to[- ]face|in[- ]person)/i;
 
 /** The model's scores for sentence `c` by claim id, or null when it is no candidate. */
 export function modelScores(model: ClaimsModel, c: Pick<SentenceContext, 'sentence' | 'prev' | 'next' | 'patterns'>): Map<string, number> | null {
@@ -50,16 +56,43 @@ export function modelScores(model: ClaimsModel, c: Pick<SentenceContext, 'senten
   return new Map(scoreClaims(model, features).map((s) => [s.claimId, s.score]));
 }
 
+/** The guideline's "not claims" (lib/claims/not-claims.ts), as the phrase patterns apply them. */
+function namesWithoutClaiming(s: string, from: number, gap: string, claimId: string): boolean {
+  const before = s.slice(0, from);
+  // "Some practices", "GPs who…": a few, not the profession. Patients are another matter: "some
+  // patients are struggling to get an appointment" is the claim (corpus/GUIDELINE.md).
+  if (claimId !== STANDS_ALONE) {
+    if (HEDGE_BEFORE.test(s.slice(Math.max(0, from - 60), from)) || RESTRICTED_SUBJECT.test(s.slice(from))) return true;
+    if (PRONOUN_SUBJECT.test(s.slice(from)) && HEDGE_EARLIER.test(before)) return true;
+  }
+  if (SUBSET_OBJECT.test(s)) return true;
+  if (CONDITION_BEFORE.test(s.slice(Math.max(0, from - 200), from)) || INTENT_GAP.test(gap)) return true;
+  if (claimId === 'practices-closed' && !PLURAL_PRACTICES.test(s)) return true;
+  return (claimId === 'practices-closed' || claimId === 'gps-doing-less') && CLOSURE_NOT_CLAIM.test(s);
+}
+
+/** "Not seeing patients with minor ailments in person": a subset of patients, by design. */
+const SUBSET_OBJECT = /\b(?:patients|people)\s+with\s+(?:minor|mild|simple|routine|non-urgent)\b/i;
+/** Practices closed means the service, not one surgery ("our surgery", a named one: local news), and not another trade's. */
+const PLURAL_PRACTICES = /(?<!\b(?:dental|dentists?['’]?|veterinary|vets?['’]?|elective|planned|routine|cosmetic|hip|knee|cancer|cataract|constituency|mps?['’]?|law|legal)\s)\b(?:surgeries|practices|general practice|GPs|GP services|family doctors|doctors)\b/i;
+
 export function modelClaims(model: ClaimsModel, c: SentenceContext, threshold?: number): ClaimMatch[] {
+  // Where a phrase pattern read the sentence (a claim, its rebuttal or its negation), its reading stands.
+  if (c.found.size > 0) return [];
   const cand = candidateOf(c.sentence, c.prev);
   if (!cand) return [];
-  const features = featuresOf({ sentence: c.sentence, prev: c.prev, next: c.next, carried: cand.carried, subject: hasSubject(c.sentence), patterns: c.patterns });
+  const subject = hasSubject(c.sentence);
+  const features = featuresOf({ sentence: c.sentence, prev: c.prev, next: c.next, carried: cand.carried, subject, patterns: c.patterns });
   const out: ClaimMatch[] = [];
   for (const s of scoreClaims(model, features)) {
-    if (!c.wanted.has(s.claimId) || c.found.has(s.claimId)) continue;
+    if (!c.wanted.has(s.claimId)) continue;
     if (threshold === undefined ? !s.flagged : s.score < threshold) continue;
     const rule = stanceOf({ sentence: c.sentence, from: cand.from, to: cand.to, quoted: false, next: c.next, prev: c.prev, negated: false });
-    if (rule === 'rebutted' || rule === 'negated') continue;
+    if (rule === 'rebutted' || rule === 'negated' || FIGURE.test(c.sentence) || DENIED_STATE.test(c.sentence)) continue;
+    if (namesWithoutClaiming(c.sentence, cand.from, cand.gap, s.claimId)) continue;
+    // With no subject in it or the sentence before, only a patient's difficulty stands alone ("It is
+    // impossible to get an appointment."); "Even nightclubs are open." says nothing of surgeries.
+    if (!subject && !(c.prev !== undefined && hasSubject(c.prev)) && s.claimId !== STANDS_ALONE) continue;
     const stance = rule === 'reported' || reportedScore(model, features) >= 0.7 ? 'reported' : 'asserted';
     const clause = clauseOf(c.text, c.span, c.span.start + cand.from, c.span.start + cand.to);
     out.push({

@@ -17,7 +17,8 @@ import { rankedEvidenceIds } from './evidence-order';
 import { addressDateCandidate, nationOf, publishedFrom, type DateCandidate } from './meta';
 import { CLAIM_IDS, NEGATOR, PATTERNS } from './patterns';
 import { gatesOf, matchSentence, type Candidate } from './pattern-match';
-import { BUILTIN_MODEL, modelClaims, modelScores, PATTERN_VETO, type ModelOptions } from './decide';
+import { BUILTIN_MODEL, modelClaims, type ModelOptions } from './decide';
+import { CONDITION_BEFORE, HEDGE_BEFORE, HEDGE_EARLIER, INTENT_GAP, PRONOUN_SUBJECT, RESTRICTED_SUBJECT } from './not-claims';
 import { blockAround, clauseOf, quotations, sentences, type Span } from './segment';
 import { stanceOf } from './stance';
 import { topicOf } from './topic';
@@ -36,12 +37,8 @@ export interface EngineOptions {
   evidence?: readonly (EvidenceLink | Evidence)[];
   /** Claims to look for; all built-in claims when left out. Ids without patterns are ignored. */
   claimIds?: readonly string[];
-  /**
-   * The learned decision (lib/claims/decide.ts); `'builtin'` for assets/model/claims-model.json.
-   * Off unless asked for: the fixture pages' expectations predate the labelled corpus and are
-   * reconciled with it before the extension turns it on.
-   */
-  model?: ModelOptions['model'] | 'builtin';
+  /** The learned decision (lib/claims/decide.ts): assets/model/claims-model.json unless given (none when null). */
+  model?: ModelOptions['model'];
   /** Flag every model claim scoring at least this, in place of the model's thresholds (for curves). */
   threshold?: number;
 }
@@ -79,24 +76,7 @@ export interface Engine {
   evidenceFor(claimId: string): string[];
 }
 
-// Words just before a claim's subject that make it a few, not the profession: "some practices", "99 GP surgeries".
-// A number ends in a digit ("2015," ends a clause, it counts nothing), and a year after a preposition
-// ("since 2015 patients …") is a date.
-const HEDGE_BEFORE = /\b(?:some|a few|few|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|a minority of|a small number of|a handful of|a number of|several|certain|one|one in \w+|(?<!\b(?:since|in|from|until|till|by|before|after|during|of)\s)\d(?:[\d,.]*\d)?\s*(?:%|per ?cent)?(?:\s+of)?|hundreds(?:\s+of)?|thousands(?:\s+of)?|dozens(?:\s+of)?|almost \d[\d,.]*|nearly \d[\d,.]*|over \d[\d,.]*|more than \d[\d,.]*)\s+(?:[\w'’-]+\s+){0,2}$/i;
 const isFullRecord = (e: EvidenceLink | Evidence): e is Evidence => 'period' in e && 'direction' in e && 'source' in e && 'nation' in e;
-
-// A pronoun subject ("they are unable to…") stands for a noun said before it: "a very small, but
-// increasing number of constituents writing to me frustrated that they…" is some, not all.
-const PRONOUN_SUBJECT = /^(?:they|we|you)\b/i;
-const HEDGE_EARLIER = /\b(?:some|a few|a (?:very |tiny )?(?:small|handful|minority)\b|several|one in \w+|\d+(?:\.\d+)?\s*(?:%|per ?cent))/i;
-const RESTRICTED_SUBJECT = /^[\w'’‘-]+(?:\s+[\w'’‘-]+)?,?\s+(?:who|that|which|whose)\b/i;
-// A condition or a purpose is not a statement of fact: "if patients can't get an appointment, they
-// end up in A&E". Tested on the clause before the match.
-// "at a time when so many surgeries appear to have locked their doors" states it: a time, not a condition.
-const CONDITION_BEFORE = /\b(?:if|unless|whether|(?<!\b(?:time|times|moment|period|year|days?)\s)when|whenever|lest|in case|so that|in order that)\b[^,;:.!?–—]*$/i;
-// Intent, threat or duty in the words between subject and verb ("GPs are threatening to do even less
-// work", "practices will close", "GPs must stop hiding"): what someone may do, not what they did.
-const INTENT_GAP = /\b(?:will|would|shall|should|must|could|(?:threat(?:en(?:s|ed|ing)?)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|set|going|about|want(?:s|ed)?|need(?:s|ed)?|ought|vow(?:s|ed)?|warn(?:s|ed)?|urg(?:e|es|ed)|told|asked)\s+to|['’]ll|['’]d)\b/i;
 // A yes/no question does not assert what it asks ("Were GP surgeries closed?"); a why-question does.
 const YES_NO_QUESTION = /^['‘’"“]?(?:are|is|were|was|have|has|had|did|do|does|can|could|should|will|would|must)\b[^?]*\?['’"”]?$/i;
 /** Quotations shorter than this many words are scare quotes ('closed'), not someone's speech. */
@@ -126,7 +106,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const evidenceFor = (claimId: string) => [...(evidence.get(claimId) ?? [])];
   const records = new Map<string, Evidence>();
   for (const e of options.evidence ?? []) if (isFullRecord(e)) records.set(e.id, e);
-  const model = options.model === 'builtin' ? BUILTIN_MODEL : (options.model ?? null);
+  const model = options.model === undefined ? BUILTIN_MODEL : options.model;
 
   /** The learned decision's claims for sentence `i`, those the patterns found there (from `before` in `out`) left out. */
   function addModelClaims(text: string, spans: Span[], i: number, s: string, found: Candidate[], out: ClaimMatch[], before: number): void {
@@ -135,12 +115,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const prev = i > 0 ? text.slice(spans[i - 1]!.start, spans[i - 1]!.end) : undefined;
     const next = i + 1 < spans.length ? text.slice(spans[i + 1]!.start, spans[i + 1]!.end) : undefined;
     const patterns = [...new Set(found.map((c) => `${c.claimId}:${c.pattern.kind}`))].sort();
-    const scores = before < out.length ? modelScores(model, { sentence: s, prev, next, patterns }) : null;
-    if (scores) {
-      // A pattern's flag the model all but rules out is dropped (lib/claims/decide.ts PATTERN_VETO).
-      const kept = out.slice(before).filter((c) => !c.highlight || (scores.get(c.claimId) ?? 1) >= PATTERN_VETO);
-      out.splice(before, out.length - before, ...kept);
-    }
     const already = new Set(out.slice(before).map((c) => c.claimId));
     out.push(...modelClaims(model, { text, span, sentence: s, prev, next, patterns, found: already, wanted, evidenceFor }, options.threshold));
   }

@@ -18,7 +18,7 @@ const REBUT_BEFORE = new RegExp(
     String.raw`\bunder\s+the\s+(?:\w+\s+)?impression\s+that\b`,
     String.raw`\b(?:does|did|do)\s+not\s+mean\s+|\b(?:doesn|didn|don)['’]t\s+mean\s+`,
     String.raw`\b(?:prov(?:e|es|ed|en|ing)|shows?|showed|shown)\s+(?:\w+\s+){0,2}(?:wrong|untrue|false)\b|\bdisprov\w*`,
-    String.raw`\b(?:refut\w*|rebut\w*|debunk\w*|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|denie[sd]|deny|denying|dispel\w*|denounc\w*|correct(?:ed|ing|s)?|challeng(?:e|es|ed|ing)|hit(?:s|ting)? back|push(?:ed|ing)? back|fought back|slammed|condemn\w*|criticis\w*|branded)\b(?:\s+[\w'’,-]+){0,8}?\s+(?:claims?|suggestions?|reports?|the idea|the notion|accusations?|allegations?|comments?|remarks?|rumou?rs?|assertions?|narratives?|headlines?|stories|insinuations?|implications?)\b`,
+    String.raw`\b(?:refut\w*|rebut\w*|debunk\w*|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|denie[sd]|deny|denying|dispel\w*|denounc\w*|correct(?:ed|ing|s)?|challeng(?:e|es|ed|ing)|hit(?:s|ting)? back|push(?:ed|ing)? back|fought back|slammed|condemn\w*|criticis\w*|branded|neutrali[sz]\w*)\b(?:\s+[\w'’,-]+){0,8}?\s+(?:claims?|arguments?|suggestions?|reports?|the idea|the notion|accusations?|allegations?|comments?|remarks?|rumou?rs?|assertions?|narratives?|headlines?|stories|insinuations?|implications?)\b`,
     String.raw`\b(?:any|the)\s+(?:implication|suggestion|insinuation|inference|idea|notion)\s+that\b`,
   ].join('|'),
   'i',

@@ -46,15 +46,15 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   const model = JSON.parse(readFileSync(resolve(ROOT, 'assets/model/claims-model.json'), 'utf8')) as ClaimsModel;
-  const threshold = Object.values(model.claims)[0]?.threshold ?? 1;
+  const thresholds = Object.entries(model.claims).map(([id, c]) => `${id} ${c.threshold}`).join(', ');
+  // The flags the engine makes at the model's own thresholds; every model claim scored, for the curve.
+  const flagged = outcomes(split, { model });
   const pages = outcomes(split, { model, threshold: 0 });
-  // The flags the engine makes at the model's own thresholds.
-  const flagged = pages.map((o) => ({ ...o, scored: new Map([...o.scored].filter(([, s]) => s >= threshold)) }));
   const topicRight = pages.filter((o) => o.onTopic === (o.goldTopic === 'on')).length;
   const denied = flagged.reduce((n, o) => n + [...o.scored.keys()].filter((k) => isKindKey(k) && o.denied.has(k) && !o.ignored.has(`${k.split(':')[0]}:`)).length, 0);
   const cands = candidateRecall(split);
   const lines = [
-    `corpus:eval --split ${split}: ${pages.length} pages (${pages.filter((o) => o.goldTopic === 'on').length} on topic), model threshold ${threshold}`,
+    `corpus:eval --split ${split}: ${pages.length} pages (${pages.filter((o) => o.goldTopic === 'on').length} on topic), model thresholds ${thresholds}`,
     `topic: ${topicRight}/${pages.length} right (${(topicRight / Math.max(1, pages.length)).toFixed(3)})`,
     `candidates: ${cands.hit}/${cands.all} gold flagged sentences are candidates (${(cands.hit / Math.max(1, cands.all)).toFixed(3)})`,
     `flagged claims (kind):          ${fmt(measure(flagged, isKindKey))}`,
@@ -70,7 +70,7 @@ function main(argv: readonly string[]): number {
   );
   const svg = resolve(ROOT, 'docs/pr-curve.svg');
   mkdirSync(dirname(svg), { recursive: true });
-  writeFileSync(svg, curveSvg(points, threshold, `Flagged claims on the ${split} split: precision against recall`));
+  writeFileSync(svg, curveSvg(points, measure(flagged, isKindKey), `Flagged claims on the ${split} split: precision against recall`));
   process.stdout.write(`precision–recall curve: docs/pr-curve.svg\n`);
   return denied > 0 ? 1 : 0;
 }

@@ -112,15 +112,15 @@ export function curve(pages: readonly { gold: ReadonlySet<string>; ignored: Read
   });
 }
 
-/** The curve as an SVG picture: recall across, precision up, the chosen threshold marked. */
-export function curveSvg(points: readonly CurvePoint[], chosen: number, title: string): string {
+/** The curve as an SVG picture: recall across, precision up, the engine's own operating point marked. */
+export function curveSvg(points: readonly CurvePoint[], chosen: Scores, title: string): string {
   const W = 480;
   const H = 360;
   const m = 48;
   const x = (r: number) => (m + r * (W - 2 * m)).toFixed(1);
   const y = (p: number) => (H - m - p * (H - 2 * m)).toFixed(1);
   const path = points.map((p, j) => `${j === 0 ? 'M' : 'L'}${x(p.recall)},${y(p.precision)}`).join(' ');
-  const at = points.reduce((best, p) => (Math.abs(p.threshold - chosen) < Math.abs(best.threshold - chosen) ? p : best), points[0]!);
+  const at = { precision: chosen.precision.value, recall: chosen.recall.value };
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return [
@@ -132,7 +132,8 @@ export function curveSvg(points: readonly CurvePoint[], chosen: number, title: s
     `<text x="${W / 2}" y="${H - 8}" text-anchor="middle">recall</text>`,
     `<text x="14" y="${H / 2}" text-anchor="middle" transform="rotate(-90 14 ${H / 2})">precision</text>`,
     `<path d="${path}" fill="none" stroke="#1f5fa8" stroke-width="2"/>`,
-    at ? `<circle cx="${x(at.recall)}" cy="${y(at.precision)}" r="5" fill="#c0392b"/><text x="${x(at.recall)}" y="${y(at.precision)}" dx="-8" dy="-10" text-anchor="end">threshold ${chosen.toFixed(2)}: P ${at.precision.toFixed(3)}, R ${at.recall.toFixed(3)}</text>` : '',
+    `<circle cx="${x(at.recall)}" cy="${y(at.precision)}" r="5" fill="#c0392b"/><text x="${x(at.recall)}" y="${y(at.precision)}" dx="8" dy="18">the model's thresholds: P ${at.precision.toFixed(3)}, R ${at.recall.toFixed(3)}</text>`,
+    `<text x="${x(1)}" y="${Number(y(0)) - 8}" text-anchor="end" fill="#555">curve: one threshold for every kind, 0.01 to 0.99</text>`,
     '</svg>',
     '',
   ].join('\n');

@@ -15,7 +15,7 @@ import { gatesOf, patternHits } from '../../lib/claims/pattern-match';
 import { PATTERNS } from '../../lib/claims/patterns';
 import { readPages, ROOT } from '../corpus/dataset';
 import { FLAGGED_STANCES } from '../corpus/labels';
-import { chooseThreshold } from './threshold';
+import { chooseThresholds } from './threshold';
 import { trainLogistic, type Example } from './logistic';
 
 export const MODEL_FILE = resolve(ROOT, 'assets/model/claims-model.json');
@@ -86,8 +86,8 @@ export function train(): { model: ClaimsModel; log: string[] } {
   }
   const reported = fit(rows, (r) => (r.reported === null ? null : r.reported ? 1 : 0));
   const model: ClaimsModel = { format: 'footnote-claims-model', version: 1, trainedOn: { pages, sentences, candidates: rows.length }, claims, reported };
-  const chosen = chooseThreshold(model, PRECISION_GOAL);
-  for (const c of Object.values(model.claims)) c.threshold = chosen.threshold;
+  const chosen = chooseThresholds(model, PRECISION_GOAL);
+  for (const [claimId, c] of Object.entries(model.claims)) c.threshold = chosen.thresholds.get(KIND_OF.get(claimId) ?? claimId) ?? 1;
   return { model, log: [`train: ${pages} pages, ${sentences} sentences, ${rows.length} candidates`, ...chosen.log] };
 }
 
