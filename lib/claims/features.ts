@@ -38,13 +38,14 @@ const FUTURE = /\b(?:will|would|should|must|could|might|may|plans? to|going to|t
 const HEDGE = /\b(?:some|a few|several|certain|a minority|a small number|one or two|a handful)\b/i;
 
 const entryRe = (e: string) => new RegExp(`\\b${e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]+').replace(/'/g, "['’]")}`, 'i');
-const compile = (entries: readonly string[]) => entries.map((e) => [e, entryRe(e)] as const);
+/** Each entry with its regex and the lower-case letters it must begin with: a cheap test before the regex. */
+const compile = (entries: readonly string[]) => entries.map((e) => [e, entryRe(e), /^[a-z0-9]*/i.exec(e)![0].toLowerCase()] as const);
 // Compiled once, when this module loads.
 const SUBJECT_RES = compile(LEXICONS.subjects);
 const PREDICATE_RES = [...PREDICATES_OF].map(([claimId, predicates]) => [claimId, compile(predicates)] as const);
 
-const lexiconHits = (s: string, entries: readonly (readonly [string, RegExp])[], prefix: string, out: Set<string>) => {
-  for (const [e, re] of entries) if (re.test(s)) out.add(`${prefix}${e}`);
+const lexiconHits = (s: string, lower: string, entries: readonly (readonly [string, RegExp, string])[], prefix: string, out: Set<string>) => {
+  for (const [e, re, head] of entries) if (lower.includes(head) && re.test(s)) out.add(`${prefix}${e}`);
 };
 
 export function featuresOf(input: FeatureInput): string[] {
@@ -56,10 +57,11 @@ export function featuresOf(input: FeatureInput): string[] {
     out.add(`w:${stem(w)}`);
     if (j + 1 < ws.length) out.add(`b:${stem(w)}_${stem(ws[j + 1]!)}`);
   }
-  lexiconHits(s, SUBJECT_RES, 'subj:', out);
+  const lower = s.toLowerCase();
+  lexiconHits(s, lower, SUBJECT_RES, 'subj:', out);
   for (const [claimId, predicates] of PREDICATE_RES) {
     const before = out.size;
-    lexiconHits(s, predicates, 'pred:', out);
+    lexiconHits(s, lower, predicates, 'pred:', out);
     if (out.size > before) out.add(`lex:${claimId}`);
   }
   for (const cue of stanceCues(s, input.prev, input.next)) out.add(`cue:${cue}`);
