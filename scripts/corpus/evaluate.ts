@@ -9,7 +9,7 @@ import { createEngine, type EngineOptions } from '../../lib/claims/engine';
 import { KIND_OF } from '../../lib/claims/lexicons';
 import { sentences } from '../../lib/claims/segment';
 import { readSavedPage } from '../saved-page';
-import { scanDocument } from '../../lib/page/extract';
+import { scanDocument } from '../../lib/page/scan';
 import { FLAGGED_STANCES } from './labels';
 import { htmlFileOf, readPages, ROOT, type SplitName } from './dataset';
 

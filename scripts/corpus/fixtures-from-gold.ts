@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseClaims, parseEvidence } from '../../lib/claims/catalogue';
 import { createEngine } from '../../lib/claims/engine';
 import { KIND_OF } from '../../lib/claims/lexicons';
-import { scanDocument } from '../../lib/page/extract';
+import { scanDocument } from '../../lib/page/scan';
 import { readSavedPage } from '../saved-page';
 import { CORPUS, ROOT } from './dataset';
 import { FLAGGED_STANCES, GoldLabel } from './labels';

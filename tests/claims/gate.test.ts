@@ -164,5 +164,5 @@ describe('gate words', () => {
       expect(gated.findClaims(text), text.slice(0, 120)).toEqual(expected);
     }
     expect(claims).toBeGreaterThan(100);
-  }, 60_000); // two engines over every fixture page: slow on a loaded machine
+  });
 });
