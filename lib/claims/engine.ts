@@ -115,8 +115,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const prev = i > 0 ? text.slice(spans[i - 1]!.start, spans[i - 1]!.end) : undefined;
     const next = i + 1 < spans.length ? text.slice(spans[i + 1]!.start, spans[i + 1]!.end) : undefined;
     const patterns = [...new Set(found.map((c) => `${c.claimId}:${c.pattern.kind}`))].sort();
-    const already = new Set(out.slice(before).map((c) => c.claimId));
-    out.push(...modelClaims(model, { text, span, sentence: s, prev, next, patterns, found: already, wanted, evidenceFor }, options.threshold));
+    const mine = out.slice(before);
+    const already = new Set(mine.map((c) => c.claimId));
+    const denied = mine.some((c) => !c.highlight);
+    out.push(...modelClaims(model, { text, span, sentence: s, prev, next, patterns, found: already, denied, wanted, evidenceFor }, options.threshold));
   }
 
   function findClaims(text: string): ClaimMatch[] {

@@ -239,8 +239,9 @@ export const PATTERNS: readonly ClaimPattern[] = [
   P('no-face-to-face', src`\b(?:remote|telephone|phone|online|virtual|video)(?:\s+\w+){0,2}\s+(?:by default|as (?:the|a) default)\b|\b(?:gone|going|went|operat(?:e|es|ed|ing)|run(?:s|ning)?|work(?:s|ed|ing)?|are|is|remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:\w+\s+)?remote[- ]first\b|\bdefault(?:ing|ed)?\s+to\s+(?:remote|telephone|phone|online|virtual)\b`, {
     words: [W.byDefault],
     needs: /\b(?:gps?|family doctors?|surger(?:y|ies)|practices|general practice)\b/i,
-    // "GPs warned NOT to default to virtual consultations": advice against it, not the claim.
-    refuse: /\b(?:not|never|n['’]t)\s+(?:to\s+)?(?:be\s+)?default|\bin some (?:practices|surgeries|cases|areas|places)\b|\b(?:it is|it['’]s) possible\b/i,
+    // "GPs warned NOT to default to virtual consultations": advice against it, not the claim; "GP
+    // consultation should be remote by default": a minister's policy, not what GPs do.
+    refuse: /\b(?:not|never|n['’]t)\s+(?:to\s+)?(?:be\s+)?default|\bshould\s+(?:be|become|remain)\s+(?:\w+\s+){0,2}(?:remote|telephone|phone|online|virtual)\b|\bin some (?:practices|surgeries|cases|areas|places)\b|\b(?:it is|it['’]s) possible\b/i,
   }),
   // "they do everything in their power to avoid seeing you in person"
   P('no-face-to-face', src`\bavoid(?:s|ed|ing)?\s+seeing\s+(?:you|patients|people|us|anyone|them)\s+(?:in[- ]person|${Q}face[- ]to[- ]face${Q}|in the flesh)`, {

@@ -45,10 +45,10 @@ const REBUT_NEXT = /^['‘’"“]?(?:(?:but\s+)?(?:this|that|it|which)(?:['’]
  * which have suggested that…", "undermined … a public rebuke which also inferred that…", "in
  * response to an article claiming that…". With attribution, the claim is named to answer it.
  */
-const COMPLAINT_BEFORE = /\b(?:disheartening|disappointing|disappointed|dismay(?:ed|ing)?|demorali[sz](?:ing|ed)|sadden(?:ed|ing|s)?|appall(?:ed|ing)|insult(?:ing|ed)?|offensive|hurtful|upsetting|unfair(?:ly)?|unjust(?:ly)?|wrongly|undermin(?:e|ed|es|ing)|rebuke[sd]?|scapegoat\w*|vilif\w*|denigrat\w*|demoni[sz]\w*|in (?:response|reply) to|respond(?:s|ed|ing)? to|barrage|bashing|onslaught|deluge|torrent|smear campaign|witch-?hunt)\b/i;
+const COMPLAINT_BEFORE = /\b(?:outraged|incensed|infuriated|negative media|disheartening|disappointing|disappointed|dismay(?:ed|ing)?|demorali[sz](?:ing|ed)|sadden(?:ed|ing|s)?|appall(?:ed|ing)|insult(?:ing|ed)?|offensive|hurtful|upsetting|unfair(?:ly)?|unjust(?:ly)?|wrongly|undermin(?:e|ed|es|ing)|rebuke[sd]?|scapegoat\w*|vilif\w*|denigrat\w*|demoni[sz]\w*|in (?:response|reply) to|respond(?:s|ed|ing)? to|barrage|bashing|onslaught|deluge|torrent|smear campaign|witch-?hunt)\b/i;
 
 /** The same complaint after the claim: "Accusations of general practice being closed 'extremely damaging'". */
-const COMPLAINT_AFTER = /^\W*(?:\s*(?:is|are|was|were|has been|have been|being)\b)?\s*['‘’"“]?(?:(?:extremely|deeply|hugely|very|so|incredibly|utterly|completely|totally|really)\s+)?(?:damaging|demorali[sz]ing|hurtful|insulting|offensive|disheartening|upsetting|unfair|unjust|an insult|a slur|a smear)\b/i;
+const COMPLAINT_AFTER = /^\W*(?:\s*(?:is|are|was|were|has been|have been|being)\b)?\s*['‘’"“]?(?:(?:extremely|deeply|hugely|very|so|incredibly|utterly|completely|totally|really)\s+)?(?:damaging|demorali[sz]ing|hurtful|insulting|offensive|disheartening|upsetting|unfair|unjust|an insult|a slur|a smear)\b|^\W*(?:which|that)\s+(?:only\s+)?(?:undermines?|erodes?|damages?)\b|\bmistakenly\b/i;
 
 /**
  * A sentence before an attributed belief that calls the belief confusion: "Patients are getting

@@ -34,9 +34,10 @@ export function engineFor(options: Pick<EngineOptions, 'model' | 'threshold'> = 
   return createEngine({ claimIds: claims.map((c) => c.id), ...options });
 }
 
-export function outcomes(split: SplitName, options: Pick<EngineOptions, 'model' | 'threshold'> = {}): PageOutcome[] {
+/** The engine's outcome on each page of `split` (those `only` keeps, when given). */
+export function outcomes(split: SplitName, options: Pick<EngineOptions, 'model' | 'threshold'> = {}, only?: (id: string) => boolean): PageOutcome[] {
   const engine = engineFor(options);
-  return readPages(split).map((page) => {
+  return readPages(split).filter((page) => !only || only(page.id)).map((page) => {
     const html = readFileSync(htmlFileOf(page.id), 'utf8');
     const o: PageOutcome = { id: page.id, goldTopic: page.topic, onTopic: false, gold: new Set(), ignored: new Set(), denied: new Set(), scored: new Map(), texts: new Map() };
     for (const s of page.sentences) {

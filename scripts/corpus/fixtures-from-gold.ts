@@ -5,6 +5,8 @@
  * right: a claim newly flagged must be one gold flags in that sentence (same kind), a flag no
  * longer made must be one gold does not make, and a look-alike leaves `mustNotFlag` only when gold
  * flags it. A fixture with any other difference is left as it is and listed, so its test fails.
+ * With --allow-recall-loss, a flag gold makes that the engine no longer makes is accepted too (and
+ * listed): for when a threshold is raised on purpose and the loss is to be reported, not hidden.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +22,9 @@ const DIR = join(ROOT, 'tests/fixtures/articles');
 type Claim = { claimId: string; stance: string; highlight: boolean; text: string; evidence: string[] };
 const same = (a: Claim, b: Claim) => a.claimId === b.claimId && a.stance === b.stance && a.highlight === b.highlight && a.text === b.text;
 
-function main(): number {
+function main(argv: readonly string[]): number {
+  const allowLoss = argv.includes('--allow-recall-loss');
+  const lost: string[] = [];
   const claims = parseClaims(JSON.parse(readFileSync(join(ROOT, 'assets/claims.json'), 'utf8')));
   const evidence = parseEvidence(JSON.parse(readFileSync(join(ROOT, 'assets/evidence.json'), 'utf8')));
   const engine = createEngine({ claimIds: claims.map((c) => c.id), evidence });
@@ -56,7 +60,11 @@ function main(): number {
     for (const c of dropped) {
       const g = flags(c.text);
       const kind = KIND_OF.get(c.claimId) ?? c.claimId;
-      if (c.highlight && g.kinds.has(kind) && !found.some((n) => n.highlight && n.text === c.text && n.claimId === c.claimId)) why.push(`no longer flags ${kind} where gold does: ${c.text.slice(0, 90)}`);
+      if (c.highlight && g.kinds.has(kind) && !found.some((n) => n.highlight && n.text === c.text && n.claimId === c.claimId)) {
+        const loss = `${name}: no longer flags ${kind} where gold does: ${c.text.slice(0, 90)}`;
+        if (allowLoss) lost.push(loss);
+        else why.push(loss.slice(name.length + 2));
+      }
     }
     const mustNotFlag = expected.mustNotFlag.filter((s) => !found.some((c) => c.highlight && c.text.includes(s)) || !found.filter((c) => c.highlight && c.text.includes(s)).every((c) => flags(c.text).kinds.has(KIND_OF.get(c.claimId) ?? c.claimId)));
     for (const s of mustNotFlag) if (found.some((c) => c.highlight && c.text.includes(s))) why.push(`flags a look-alike gold leaves unflagged: ${s.slice(0, 90)}`);
@@ -67,8 +75,10 @@ function main(): number {
     writeFileSync(jsonFile, `${JSON.stringify({ ...expected, claims: found, mustNotFlag, labels: `corpus/gold/${id}.json` }, null, 2)}\n`);
     changed++;
   }
-  process.stdout.write(`corpus:fixtures: ${changed} fixture expectations changed to what their gold label says\n${refused.length > 0 ? `left as they are (their tests fail):\n  ${refused.join('\n  ')}\n` : ''}`);
+  process.stdout.write(
+    `corpus:fixtures: ${changed} fixture expectations changed to what their gold label says\n${lost.length > 0 ? `recall lost (accepted by --allow-recall-loss):\n  ${lost.join('\n  ')}\n` : ''}${refused.length > 0 ? `left as they are (their tests fail):\n  ${refused.join('\n  ')}\n` : ''}`,
+  );
   return refused.length > 0 ? 1 : 0;
 }
 
-process.exitCode = main();
+process.exitCode = main(process.argv.slice(2));
