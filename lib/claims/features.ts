@@ -1,7 +1,9 @@
 /**
  * What the learned claim decision sees of one candidate sentence: its words (lower-cased, with
  * crude stems so inflections share weight), word pairs, which lexicon entries it holds, the stance
- * rules' cues, and the phrase patterns that matched it (today's rules as features). Feature names
+ * rules' cues, the phrase patterns that matched it (today's rules as features), and word classes
+ * met within a few words of each other (difficulty beside reaching a doctor, remote care beside a
+ * refusal, fewer beside hours), which carry a claim across wordings the n-grams never saw. Feature names
  * are plain strings; the model file maps the ones it weighs to weights.
  */
 import { LEXICONS, PREDICATES_OF } from './lexicons';
@@ -48,6 +50,26 @@ const lexiconHits = (s: string, lower: string, entries: readonly (readonly [stri
   for (const [e, re, head] of entries) if (lower.includes(head) && re.test(s)) out.add(`${prefix}${e}`);
 };
 
+/** Words of difficulty, and of reaching a doctor: near each other they say patients cannot get in, however worded. */
+const DIFFICULTY = /^(?:struggl\w*|impossib\w*|difficult\w*|hard\w*|unable|can't|cannot|couldn't|fail\w*|battl\w*|fight\w*|never|wait\w*|weeks|days|turned|gave|give|frustrat\w*|desperat\w*|scramble|rush|queu\w*|lucky|luck|chaos|chaotic|nightmare|no)$/;
+const REACHING = /^(?:appointments?|see|seen|seeing|through|book\w*|reach\w*|access\w*|slots?|doctor|doctors|gp|gps|surgery|practice)$/;
+const NEAR = 5;
+
+/** Remote care beside a refusal or a substitute ("insisting on phone consultations", "by phone instead"). */
+const REMOTE = /^(?:phone|telephone|remote\w*|online|video|virtual\w*|zoom|screens?|email\w*|econsult\w*)$/;
+const WITHHELD = /^(?:instead|only|insist\w*|default\w*|refus\w*|won't|wouldn't|not|rather|reluctan\w*|hiding|hide|behind|still|moved|retreat\w*)$/;
+/** Fewer hours beside work ("cut their hours", "going part-time", "doing less"). */
+const LESS = /^(?:fewer|less|cut\w*|reduc\w*|part|parttime|part-time|shorter|easy|easier|lazy|idle|workshy|feet)$/;
+const WORK = /^(?:hours|work\w*|days|time|life|sessions?|shifts?)$/;
+
+function near(ws: readonly string[], a: RegExp, b: RegExp): boolean {
+  for (let j = 0; j < ws.length; j++) {
+    if (!a.test(ws[j]!)) continue;
+    for (let k = Math.max(0, j - NEAR); k < Math.min(ws.length, j + NEAR + 1); k++) if (k !== j && b.test(ws[k]!)) return true;
+  }
+  return false;
+}
+
 export function featuresOf(input: FeatureInput): string[] {
   const out = new Set<string>(['bias']);
   const s = input.sentence;
@@ -66,6 +88,9 @@ export function featuresOf(input: FeatureInput): string[] {
   }
   for (const cue of stanceCues(s, input.prev, input.next)) out.add(`cue:${cue}`);
   for (const p of input.patterns) out.add(`pat:${p}`);
+  if (near(ws, DIFFICULTY, REACHING)) out.add('difficulty-near-reaching');
+  if (near(ws, REMOTE, WITHHELD)) out.add('remote-near-withheld');
+  if (near(ws, LESS, WORK)) out.add('less-near-work');
   if (input.carried) out.add('carried');
   if (input.subject) out.add('subject');
   if (NEGATOR.test(s.toLowerCase())) out.add('negator');

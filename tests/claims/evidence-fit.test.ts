@@ -139,12 +139,13 @@ describe('real pages: the first figure fits the article’s date and nation', ()
     }
   });
 
-  it('a Welsh page (no claim on it) would get the Wales note on every catalogued claim', () => {
+  it('a Welsh page gets the Wales note on every catalogued claim', () => {
     const r = scan('deeside-2021-07-gp-access-raised-in-senedd');
     expect(r.article.nation).toEqual({ nation: 'Wales', how: expect.stringMatching(/^text:wales-terms=/) });
     expect(r.article.published?.date).toBe('2021-07-08');
-    expect(r.claims).toEqual([]);
-    // The page flags nothing; each catalogued claim (its plain statement, assets/claims.json) ranked for this page's date and nation:
+    // One of the three patients' accounts its gold label flags (corpus/gold/fx-deeside-2021-07-gp-access-raised-in-senedd.json).
+    expect(r.claims.map((c) => [c.claimId, c.stance, c.highlight, c.text.slice(0, 40)])).toEqual([['cannot-see-gp', 'reported', true, '“They had tried to get through to the sw']]);
+    // Each catalogued claim (its plain statement, assets/claims.json) ranked for this page's date and nation:
     const NO_WALES = "Footnote has no figure for Wales. The figures shown are England's, not Wales's.";
     const NO_WALES_UK = "Footnote has no figure for Wales alone. The figures shown are England's, except one, which covers the whole UK.";
     const expected: Record<string, [string, string]> = {
