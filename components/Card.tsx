@@ -28,6 +28,8 @@ export interface CardProps {
   stance: Stance;
   /** The press wording that matched. */
   wording: string;
+  /** Where the learned decision flagged the claim: the sentence's words that weighed most, heaviest first. */
+  cues?: readonly string[];
   /** The plain statement of the claim from the store; null until loaded or when the store has none. */
   statement: string | null;
   figures: CardFigures;
@@ -239,6 +241,7 @@ export function Card(props: CardProps) {
         <p>
           Wording matched: <q>{props.wording}</q>
         </p>
+        {props.cues && props.cues.length > 0 && <p>Words that weighed most: {props.cues.join(', ')}</p>}
         <p>Stance: {STANCE_WORDS[props.stance]}.</p>
         <p class="fn-legend">
           <span class="fn-legend-solid" aria-hidden="true" />

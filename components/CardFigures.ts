@@ -15,8 +15,8 @@ export const STANCE_WORDS: Record<Stance, string> = {
 };
 
 /** The engine's reasons for a mark as the card's "Why" section words them (a report keeps these). */
-export function whyLines(wording: string, stance: Stance): string[] {
-  return [`Wording matched: “${wording}”`, `Stance: ${STANCE_WORDS[stance]}.`];
+export function whyLines(wording: string, stance: Stance, cues: readonly string[] = []): string[] {
+  return [`Wording matched: “${wording}”`, ...(cues.length > 0 ? [`Words that weighed most: ${cues.join(', ')}`] : []), `Stance: ${STANCE_WORDS[stance]}.`];
 }
 
 export interface CardFigure {

@@ -16,7 +16,10 @@ import type { Evidence } from '../model/records';
 import type { Series } from '../model/series';
 import { claimFigures, figureSummaries } from './claim-figures';
 import { addressDateCandidate, nationOf, publishedFrom, type DateCandidate } from './meta';
-import { CLAIM_IDS, gateOf, NEGATOR, PATTERNS, type ClaimId, type ClaimPattern } from './patterns';
+import { CLAIM_IDS, NEGATOR, PATTERNS } from './patterns';
+import { gatesOf, matchSentence, type Candidate } from './pattern-match';
+import { BUILTIN_MODEL, modelClaims, type ModelOptions } from './decide';
+import { CONDITION_BEFORE, HEDGE_BEFORE, HEDGE_EARLIER, INTENT_GAP, PRONOUN_SUBJECT, RESTRICTED_SUBJECT } from './not-claims';
 import { blockAround, clauseOf, quotations, sentences, type Span } from './segment';
 import { stanceOf } from './stance';
 import { topicOf } from './topic';
@@ -40,6 +43,10 @@ export interface EngineOptions {
   series?: readonly Series[];
   /** Claims to look for; all built-in claims when left out. Ids without patterns are ignored. */
   claimIds?: readonly string[];
+  /** The learned decision (lib/claims/decide.ts): assets/model/claims-model.json unless given (none when null). */
+  model?: ModelOptions['model'];
+  /** Flag every model claim scoring at least this, in place of the model's thresholds (for curves). */
+  threshold?: number;
 }
 
 export interface PageInput {
@@ -75,94 +82,11 @@ export interface Engine {
   evidenceFor(claimId: string): string[];
 }
 
-// Words just before a claim's subject that make it a few, not the profession: "some practices", "99 GP surgeries".
-// A number ends in a digit ("2015," ends a clause, it counts nothing), and a year after a preposition
-// ("since 2015 patients …") is a date.
-const HEDGE_BEFORE = /\b(?:some|a few|few|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|a minority of|a small number of|a handful of|a number of|several|certain|one|one in \w+|(?<!\b(?:since|in|from|until|till|by|before|after|during|of)\s)\d(?:[\d,.]*\d)?\s*(?:%|per ?cent)?(?:\s+of)?|hundreds(?:\s+of)?|thousands(?:\s+of)?|dozens(?:\s+of)?|almost \d[\d,.]*|nearly \d[\d,.]*|over \d[\d,.]*|more than \d[\d,.]*)\s+(?:[\w'’-]+\s+){0,2}$/i;
 const isFullRecord = (e: EvidenceLink | Evidence): e is Evidence => 'period' in e && 'direction' in e && 'source' in e && 'nation' in e;
-
-// A pronoun subject ("they are unable to…") stands for a noun said before it: "a very small, but
-// increasing number of constituents writing to me frustrated that they…" is some, not all.
-const PRONOUN_SUBJECT = /^(?:they|we|you)\b/i;
-const HEDGE_EARLIER = /\b(?:some|a few|a (?:very |tiny )?(?:small|handful|minority)\b|several|one in \w+|\d+(?:\.\d+)?\s*(?:%|per ?cent))/i;
-const RESTRICTED_SUBJECT = /^[\w'’‘-]+(?:\s+[\w'’‘-]+)?,?\s+(?:who|that|which|whose)\b/i;
-// A condition or a purpose is not a statement of fact: "if patients can't get an appointment, they
-// end up in A&E". Tested on the clause before the match.
-// "at a time when so many surgeries appear to have locked their doors" states it: a time, not a condition.
-const CONDITION_BEFORE = /\b(?:if|unless|whether|(?<!\b(?:time|times|moment|period|year|days?)\s)when|whenever|lest|in case|so that|in order that)\b[^,;:.!?–—]*$/i;
-// Intent, threat or duty in the words between subject and verb ("GPs are threatening to do even less
-// work", "practices will close", "GPs must stop hiding"): what someone may do, not what they did.
-const INTENT_GAP = /\b(?:will|would|shall|should|must|could|(?:threat(?:en(?:s|ed|ing)?)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|set|going|about|want(?:s|ed)?|need(?:s|ed)?|ought|vow(?:s|ed)?|warn(?:s|ed)?|urg(?:e|es|ed)|told|asked)\s+to|['’]ll|['’]d)\b/i;
 // A yes/no question does not assert what it asks ("Were GP surgeries closed?"); a why-question does.
 const YES_NO_QUESTION = /^['‘’"“]?(?:are|is|were|was|have|has|had|did|do|does|can|could|should|will|would|must)\b[^?]*\?['’"”]?$/i;
 /** Quotations shorter than this many words are scare quotes ('closed'), not someone's speech. */
 const SPEECH_WORDS = 5;
-
-interface Candidate {
-  claimId: ClaimId;
-  pattern: ClaimPattern;
-  from: number;
-  to: number;
-  words: string;
-  gap: string;
-}
-
-/** The patterns to run, each with its gate words as indices into one list of distinct words. */
-interface Gated {
-  pattern: ClaimPattern;
-  words: number[];
-}
-
-interface Gates {
-  /** One test per sentence: none of these words, no pattern can match. */
-  any: RegExp;
-  words: RegExp[];
-  patterns: Gated[];
-}
-
-function gatesOf(patterns: readonly ClaimPattern[]): Gates {
-  const ids = new Map<RegExp, number>();
-  const gated = patterns.map((pattern) => ({
-    pattern,
-    words: pattern.words.map((w) => {
-      let id = ids.get(w);
-      if (id === undefined) ids.set(w, (id = ids.size));
-      return id;
-    }),
-  }));
-  return { any: gateOf(patterns), words: [...ids.keys()], patterns: gated };
-}
-
-const UNTESTED = 0;
-const PRESENT = 1;
-const ABSENT = 2;
-
-/**
- * The candidates of one sentence: only the patterns whose gate words are all in it run (each word
- * tested at most once per sentence: `seen` holds what was found, cleared here).
- */
-function matchSentence(s: string, gates: Gates, seen: Uint8Array): Candidate[] {
-  const found: Candidate[] = [];
-  seen.fill(UNTESTED);
-  outer: for (const { pattern, words } of gates.patterns) {
-    for (const id of words) {
-      if (seen[id] === UNTESTED) seen[id] = gates.words[id]!.test(s) ? PRESENT : ABSENT;
-      if (seen[id] === ABSENT) continue outer;
-    }
-    if (pattern.needs && !pattern.needs.test(s)) continue;
-    if (pattern.refuse && pattern.refuse.test(s)) continue;
-    pattern.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = pattern.re.exec(s)) !== null) {
-      if (m[0].length === 0) {
-        pattern.re.lastIndex++;
-        continue;
-      }
-      found.push({ claimId: pattern.claimId, pattern, from: m.index, to: m.index + m[0].length, words: m[0], gap: m.groups?.gap ?? '' });
-    }
-  }
-  return found;
-}
 
 function quotedAt(text: string, block: Span, quotes: Span[], at: number): boolean {
   for (const q of quotes) {
@@ -189,6 +113,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const records = new Map<string, Evidence>();
   for (const e of options.evidence ?? []) if (isFullRecord(e)) records.set(e.id, e);
   const series = options.series ?? [];
+  const model = options.model === undefined ? BUILTIN_MODEL : options.model;
+
+  /** The learned decision's claims for sentence `i`, those the patterns found there (from `before` in `out`) left out. */
+  function addModelClaims(text: string, spans: Span[], i: number, s: string, found: Candidate[], out: ClaimMatch[], before: number): void {
+    if (!model) return;
+    const span = spans[i]!;
+    const prev = i > 0 ? text.slice(spans[i - 1]!.start, spans[i - 1]!.end) : undefined;
+    const next = i + 1 < spans.length ? text.slice(spans[i + 1]!.start, spans[i + 1]!.end) : undefined;
+    const patterns = [...new Set(found.map((c) => `${c.claimId}:${c.pattern.kind}`))].sort();
+    const mine = out.slice(before);
+    const already = new Set(mine.map((c) => c.claimId));
+    const denied = mine.some((c) => !c.highlight);
+    out.push(...modelClaims(model, { text, span, sentence: s, prev, next, patterns, found: already, denied, wanted, evidenceFor }, options.threshold));
+  }
 
   function findClaims(text: string): ClaimMatch[] {
     const out: ClaimMatch[] = [];
@@ -198,10 +136,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i]!;
       const s = text.slice(span.start, span.end);
-      if (!gates.any.test(s)) continue;
       if (YES_NO_QUESTION.test(s)) continue;
-      const candidates = matchSentence(s, gates, seen);
-      if (candidates.length === 0) continue;
+      const candidates = gates.any.test(s) ? matchSentence(s, gates, seen) : [];
+      const before = out.length;
+      if (candidates.length === 0) {
+        addModelClaims(text, spans, i, s, candidates, out, before);
+        continue;
+      }
 
       const block = blockAround(text, span.start);
       if (!quotesBlock || quotesBlock.start !== block.start) {
@@ -250,6 +191,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
           evidence: evidenceFor(c.claimId),
         });
       }
+      addModelClaims(text, spans, i, s, candidates, out, before);
     }
     return out;
   }

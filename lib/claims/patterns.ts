@@ -56,7 +56,7 @@ const GP_OR_PRACTICE_SUBJECT = src`(?:${GPS}|\bdoctors\b|${PRACTICES}|\bclinicia
 // Shared settings.
 const PANDEMIC_OR_PATIENTS = /\b(?:pandemic|lockdowns?|covid|coronavirus|virus|to (?:all )?(?:patients|the public|face[- ]to[- ]face|in[- ]person|walk-?ins?)|their doors|reopen\w*|still|remain(?:ed)?|months|throughout|since march)\b|['‘’"“”](?:closed|shut)['‘’"“”]/i;
 /** Permanent closures, mergers, list closures, holidays and opening hours: true and not the claim. */
-const CLOSURE_NOT_CLAIM =
+export const CLOSURE_NOT_CLAIM =
   /\b(?:closures?|closed (?:down|or merged|and merged)|merg(?:e|ed|er|ers|ing)|permanently|for good|for the last time|bank holidays?|christmas|easter|boxing day|weekends?|sundays?|saturdays?|evenings?|nights?|overnight|out of hours|afternoons?|half[- ]days?|lunch(?:time)?s?|training (?:days?|sessions?)|new (?:patients|registrations)|(?:patient )?lists?|a decade|since 20\d\d|between 20\d\d|(?:at|the) (?:twice|double|three times) the rate|rate of|number of (?:gp )?(?:surgeries|practices)|forced to close|could close|may close|might close|will close|deep[- ]clean\w*|tested positive|outbreaks?|self-isolat\w*|flood\w*|power cut|snow|threat(?:en(?:ed)?)? (?:of|to) clos\w*|at risk of clos\w*)\b/i;
 /** A figure in the sentence: it reports data rather than making the claim. */
 const FIGURE = /\d|\b(?:per ?cent|percentage|half|a third|a quarter|two[- ]thirds|three[- ]quarters|million|billion)\b/i;
@@ -239,8 +239,9 @@ export const PATTERNS: readonly ClaimPattern[] = [
   P('no-face-to-face', src`\b(?:remote|telephone|phone|online|virtual|video)(?:\s+\w+){0,2}\s+(?:by default|as (?:the|a) default)\b|\b(?:gone|going|went|operat(?:e|es|ed|ing)|run(?:s|ning)?|work(?:s|ed|ing)?|are|is|remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:\w+\s+)?remote[- ]first\b|\bdefault(?:ing|ed)?\s+to\s+(?:remote|telephone|phone|online|virtual)\b`, {
     words: [W.byDefault],
     needs: /\b(?:gps?|family doctors?|surger(?:y|ies)|practices|general practice)\b/i,
-    // "GPs warned NOT to default to virtual consultations": advice against it, not the claim.
-    refuse: /\b(?:not|never|n['’]t)\s+(?:to\s+)?(?:be\s+)?default|\bin some (?:practices|surgeries|cases|areas|places)\b|\b(?:it is|it['’]s) possible\b/i,
+    // "GPs warned NOT to default to virtual consultations": advice against it, not the claim; "GP
+    // consultation should be remote by default": a minister's policy, not what GPs do.
+    refuse: /\b(?:not|never|n['’]t)\s+(?:to\s+)?(?:be\s+)?default|\bshould\s+(?:be|become|remain)\s+(?:\w+\s+){0,2}(?:remote|telephone|phone|online|virtual)\b|\bin some (?:practices|surgeries|cases|areas|places)\b|\b(?:it is|it['’]s) possible\b/i,
   }),
   // "they do everything in their power to avoid seeing you in person"
   P('no-face-to-face', src`\bavoid(?:s|ed|ing)?\s+seeing\s+(?:you|patients|people|us|anyone|them)\s+(?:in[- ]person|${Q}face[- ]to[- ]face${Q}|in the flesh)`, {

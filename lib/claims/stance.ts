@@ -18,7 +18,7 @@ const REBUT_BEFORE = new RegExp(
     String.raw`\bunder\s+the\s+(?:\w+\s+)?impression\s+that\b`,
     String.raw`\b(?:does|did|do)\s+not\s+mean\s+|\b(?:doesn|didn|don)['’]t\s+mean\s+`,
     String.raw`\b(?:prov(?:e|es|ed|en|ing)|shows?|showed|shown)\s+(?:\w+\s+){0,2}(?:wrong|untrue|false)\b|\bdisprov\w*`,
-    String.raw`\b(?:refut\w*|rebut\w*|debunk\w*|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|denie[sd]|deny|denying|dispel\w*|denounc\w*|correct(?:ed|ing|s)?|challeng(?:e|es|ed|ing)|hit(?:s|ting)? back|push(?:ed|ing)? back|fought back|slammed|condemn\w*|criticis\w*|branded)\b(?:\s+[\w'’,-]+){0,8}?\s+(?:claims?|suggestions?|reports?|the idea|the notion|accusations?|allegations?|comments?|remarks?|rumou?rs?|assertions?|narratives?|headlines?|stories|insinuations?|implications?)\b`,
+    String.raw`\b(?:refut\w*|rebut\w*|debunk\w*|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|denie[sd]|deny|denying|dispel\w*|denounc\w*|correct(?:ed|ing|s)?|challeng(?:e|es|ed|ing)|hit(?:s|ting)? back|push(?:ed|ing)? back|fought back|slammed|condemn\w*|criticis\w*|branded|neutrali[sz]\w*)\b(?:\s+[\w'’,-]+){0,8}?\s+(?:claims?|arguments?|suggestions?|reports?|the idea|the notion|accusations?|allegations?|comments?|remarks?|rumou?rs?|assertions?|narratives?|headlines?|stories|insinuations?|implications?)\b`,
     String.raw`\b(?:any|the)\s+(?:implication|suggestion|insinuation|inference|idea|notion)\s+that\b`,
   ].join('|'),
   'i',
@@ -45,10 +45,10 @@ const REBUT_NEXT = /^['‘’"“]?(?:(?:but\s+)?(?:this|that|it|which)(?:['’]
  * which have suggested that…", "undermined … a public rebuke which also inferred that…", "in
  * response to an article claiming that…". With attribution, the claim is named to answer it.
  */
-const COMPLAINT_BEFORE = /\b(?:disheartening|disappointing|disappointed|dismay(?:ed|ing)?|demorali[sz](?:ing|ed)|sadden(?:ed|ing|s)?|appall(?:ed|ing)|insult(?:ing|ed)?|offensive|hurtful|upsetting|unfair(?:ly)?|unjust(?:ly)?|wrongly|undermin(?:e|ed|es|ing)|rebuke[sd]?|scapegoat\w*|vilif\w*|denigrat\w*|demoni[sz]\w*|in (?:response|reply) to|respond(?:s|ed|ing)? to|barrage|bashing|onslaught|deluge|torrent|smear campaign|witch-?hunt)\b/i;
+const COMPLAINT_BEFORE = /\b(?:outraged|incensed|infuriated|negative media|disheartening|disappointing|disappointed|dismay(?:ed|ing)?|demorali[sz](?:ing|ed)|sadden(?:ed|ing|s)?|appall(?:ed|ing)|insult(?:ing|ed)?|offensive|hurtful|upsetting|unfair(?:ly)?|unjust(?:ly)?|wrongly|undermin(?:e|ed|es|ing)|rebuke[sd]?|scapegoat\w*|vilif\w*|denigrat\w*|demoni[sz]\w*|in (?:response|reply) to|respond(?:s|ed|ing)? to|barrage|bashing|onslaught|deluge|torrent|smear campaign|witch-?hunt)\b/i;
 
 /** The same complaint after the claim: "Accusations of general practice being closed 'extremely damaging'". */
-const COMPLAINT_AFTER = /^\W*(?:\s*(?:is|are|was|were|has been|have been|being)\b)?\s*['‘’"“]?(?:(?:extremely|deeply|hugely|very|so|incredibly|utterly|completely|totally|really)\s+)?(?:damaging|demorali[sz]ing|hurtful|insulting|offensive|disheartening|upsetting|unfair|unjust|an insult|a slur|a smear)\b/i;
+const COMPLAINT_AFTER = /^\W*(?:\s*(?:is|are|was|were|has been|have been|being)\b)?\s*['‘’"“]?(?:(?:extremely|deeply|hugely|very|so|incredibly|utterly|completely|totally|really)\s+)?(?:damaging|demorali[sz]ing|hurtful|insulting|offensive|disheartening|upsetting|unfair|unjust|an insult|a slur|a smear)\b|^\W*(?:which|that)\s+(?:only\s+)?(?:undermines?|erodes?|damages?)\b|\bmistakenly\b/i;
 
 /**
  * A sentence before an attributed belief that calls the belief confusion: "Patients are getting
@@ -85,4 +85,19 @@ export function stanceOf(c: StanceContext): Stance {
   // Attribution anywhere in the sentence, the matched words included ("GPs have been accused of…").
   if (c.quoted || REPORTED.test(c.sentence)) return COMPLAINT_BEFORE.test(before) || COMPLAINT_AFTER.test(after) || (c.prev !== undefined && CONFUSION_PREV.test(c.prev)) ? 'rebutted' : 'reported';
   return 'asserted';
+}
+
+/**
+ * The stance rules as named cues over a whole sentence, for the learned decision to weigh
+ * (lib/claims/features.ts): which of the rules above would fire, with no claim position known.
+ */
+export function stanceCues(sentence: string, prev: string | undefined, next: string | undefined): string[] {
+  const cues: string[] = [];
+  if (REBUT_BEFORE.test(sentence)) cues.push('rebut-before');
+  if (REBUT_AFTER.test(sentence)) cues.push('rebut-after');
+  if (next !== undefined && REBUT_NEXT.test(next.trim())) cues.push('rebut-next');
+  if (COMPLAINT_BEFORE.test(sentence)) cues.push('complaint');
+  if (prev !== undefined && CONFUSION_PREV.test(prev)) cues.push('confusion-prev');
+  if (REPORTED.test(sentence)) cues.push('reported');
+  return cues;
 }

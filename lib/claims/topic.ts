@@ -14,6 +14,7 @@ export interface TopicResult {
 
 // "GP" is matched case-sensitively: "gp" in running text is rarely the doctor.
 const GP_TERMS = /\bGPs?\b|\bGPS['’]|\bGP['’]s\b|\b[Gg]eneral [Pp]ractic(?:e|es|es['’]|tioners?)\b|\b[Ff]amily (?:doctors?|GPs?)\b|\b[Dd]octor(?:s|['’]s|s['’])? surger(?:y|ies)\b|\bRCGP\b|\bGPC\b|\bLMCs?\b|\bPCNs?\b|\b[Pp]rimary [Cc]are [Nn]etworks?\b|\bRoyal College of (?:GPs|General Practitioners)\b|\b[A-Z][\w'’-]+ (?:Medical (?:Centre|Practice)|Health Centre|Surgery)\b|\bprimary medical services\b|\bcollective action\b(?=[^.]{0,200}\b(?:BMA|GPs?|practices?)\b)/g;
+const DOCTOR_TERMS = /\b[Dd]octor(?:s|['’]s|s['’])?\b/g;
 const ACCESS_TERMS = /\bface[- ]to[- ]face\b|\bin[- ]person\b|\bappointments?\b|\bconsultations?\b|\btriage\b|\bsurger(?:y|ies)\b|\bpractices?\b|\breceptionists?\b|\b8am\b|\bwaiting rooms?\b|\baccess\b/gi;
 const UK_TERMS = /\bNHS\b|\bBMA\b|\bNHSE(?:I)?\b|\bCCGs?\b|\bICBs?\b|\bCQC\b|\bQOF\b|\b[Hh]ealth [Ss]ecretary\b|\bDepartment of Health\b|\bWhitehall\b|\bWestminster\b|\bHolyrood\b|\bSenedd\b|\bStormont\b|\bEngland\b|\bEnglish\b|\bBritain\b|\bBritish\b(?! Columbia)|\bUK\b|\bScotland\b|\bWales\b(?!, Australia)|\bNorthern Ireland\b/g;
 /**
@@ -48,10 +49,13 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export function topicOf(title: string, body: string, host: string | null = null): TopicResult {
   // Long pages: the opening carries the topic; counting the whole of a 5 MB page gains nothing.
   const text = body.length > 60_000 ? body.slice(0, 60_000) : body;
-  const gp = count(GP_TERMS, text);
   const access = count(ACCESS_TERMS, text);
   const ukHost = host !== null && /\.(?:uk|scot|wales|cymru)$/i.test(host);
   const uk = count(UK_TERMS, text) + count(UK_TERMS, title) + (ukHost ? 1 : 0);
+  // "How hard can it be to book a doctor's?": in the UK, with access words all around, "doctor"
+  // is the family doctor; two of them count as one GP term.
+  const doctors = uk > 0 && access >= 6 ? Math.floor(count(DOCTOR_TERMS, `${title}\n${text}`, 12) / 2) : 0;
+  const gp = count(GP_TERMS, text) + doctors;
   // "Why are doctors still hiding behind Zoom screens?": doctors in the headline of a page about GPs.
   const titleGp = count(GP_TERMS, title, 1) > 0 || /\bface[- ]to[- ]face\b/i.test(title) || (gp >= 3 && /\bdoctors?['’]?\b/i.test(title));
 

@@ -33,6 +33,10 @@ export const claimMatchSchema = z.object({
   evidence: z.array(z.string()),
   /** The figures of `evidence`, in its order, where the engine had full records to rank. */
   figures: z.optional(z.array(figureSummarySchema)),
+  /** The learned decision's probability that the sentence flags this claim (absent: a phrase pattern found it). */
+  score: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  /** The words that weighed most in the learned decision, heaviest first, for the card's "why flagged". */
+  cues: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(8))),
 });
 export type ClaimMatch = z.infer<typeof claimMatchSchema>;
 

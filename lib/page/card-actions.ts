@@ -64,7 +64,7 @@ export function cardActions(deps: CardActionDeps) {
           claim: claim.slice(0, 2000),
           stance: match.stance,
           wording: match.wording.slice(0, 2000),
-          why: whyLines(match.wording, match.stance).map((line) => line.slice(0, 2000)),
+          why: whyLines(match.wording, match.stance, match.cues).map((line) => line.slice(0, 2000)),
         };
         await messenger.send('reports/add', { flag, input });
         deps.setCardNotice('Report kept on this computer. Export it from Footnote’s options to send it.');

@@ -423,6 +423,7 @@ export function startHighlighting(ctx: ContentScriptContext, options: HighlightO
       quote: mark.match.text,
       stance: mark.match.stance,
       wording: mark.match.wording,
+      ...(mark.match.cues ? { cues: mark.match.cues } : {}),
       statement: record?.claim?.statement ?? null,
       ...(() => {
         const ranked = rankFigures(record?.evidence ?? [], mark.match, article, record?.series ?? []);

@@ -132,6 +132,14 @@ const rows: Row[] = [
   // A year is a date, not a count of the subject; closures over years are not the pandemic claim.
   ['Practices are shutting up shop across the country, leaving people to travel miles to be seen, and GPs overburdened.', 'none'],
   ['By 2021, 40 practices were closed during the pandemic.', 'none'],
+  // Outrage at who said it, a perception said to undermine confidence, a belief called mistaken: named to answer it.
+  ['sir – I was outraged by Clive Hilton (Letters, October 5) suggesting doctors had time on their hands to write letters.', 'gps-doing-less', 'rebutted'],
+  ['There are 20,000 face-to-face appointments every day, but there is still a perception that ‘you cannot get an appointment’, which undermines public confidence in general practice.', 'cannot-see-gp', 'rebutted'],
+  ['A negative media has encouraged some to think that GPs are not doing their job properly, mistakenly imagining that we have the capacity.', 'gps-doing-less', 'rebutted'],
+  // A minister's policy is not what GPs do; a share of callers in words is a figure.
+  ['UK health secretary: GP consultation should be remote by default', 'none'],
+  ['A third of callers can’t get through to their GP surgery', 'none'],
+  ['Less than half say that they always see their preferred GP and nearly a third struggle to get through on the phone to book appointments.', 'none'],
   // "hardly any" must govern face-to-face care, not anything else GPs have little of.
   ['GPs had hardly any time for paperwork during the pandemic.', 'none'],
   ['Doctors said there was virtually no PPE in surgeries in March.', 'none'],
@@ -189,5 +197,20 @@ describe('stance across sentences', () => {
   it('scare quotes round one word are not speech', () => {
     const [c] = engine.findClaims("Surgeries were 'closed' during the pandemic.");
     expect(c?.stance).toBe('asserted');
+  });
+});
+
+describe('the learned decision beside the phrase patterns', () => {
+  it('adds another kind to a sentence whose closure a pattern found', () => {
+    const found = engine.findClaims('Surgeries have been virtually shut since the Covid crisis began, with many doctors preferring to diagnose patients by phone.');
+    expect(found.map((c) => [c.claimId, c.stance, c.highlight])).toEqual([
+      ['practices-closed', 'asserted', true],
+      ['no-face-to-face', 'asserted', true],
+    ]);
+  });
+
+  it('adds nothing where a pattern read the sentence as a rebuttal', () => {
+    const found = engine.findClaims('sir – I was outraged by Clive Hilton (Letters, October 5) suggesting doctors had time on their hands to write letters.');
+    expect(found.every((c) => !c.highlight)).toBe(true);
   });
 });

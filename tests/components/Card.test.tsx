@@ -99,6 +99,15 @@ describe('Card', () => {
     ]);
   });
 
+  it('names the words that weighed most where the learned decision flagged the claim', () => {
+    const host = show(props({ stance: 'asserted', wording: 'struggling to get an appointment', cues: ['struggling', 'appointment', 'get'] }));
+    expect([...host.querySelectorAll('.fn-why > p')].map(text).slice(0, 3)).toEqual([
+      'Wording matched: struggling to get an appointment',
+      'Words that weighed most: struggling, appointment, get',
+      'Stance: the article states it as fact.',
+    ]);
+  });
+
   it('leads with two figures that answer the claim and one that partly supports it, each saying which it is', () => {
     const context: Evidence = { ...faceToFace, id: 'context-one', direction: 'context', figure: 'Half of appointments in person' };
     const host = show(
