@@ -4,10 +4,9 @@
  * what changed for them, and every clip exported in each format.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClipHandlers } from '@/lib/background/clips';
 import { createStoredDataHandlers } from '@/lib/background/stored-data';
 import { createClipsRepository } from '@/lib/db/clips';
-import { importClips } from '@/lib/db/clips-import';
+import { quietClipHandlers } from './clip-handlers-fixture';
 import type { FootnoteDatabase } from '@/lib/db/database';
 import { createDismissalRepository } from '@/lib/db/dismissals';
 import { createEvidenceRepository } from '@/lib/db/evidence-store';
@@ -17,7 +16,6 @@ import { createStoredDataRepository } from '@/lib/db/stored-data';
 import { dispatch, request, type Handlers, type MessageType, type RequestOf } from '@/lib/messages';
 import { exportClips } from '@/lib/clips/export';
 import { parseClipsFile } from '@/lib/clips/import';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { clip, GP_VOTE } from '../clips/fixtures';
 import { builtin, ev, freshDb, pack, packText, snapshot } from '../model/evidence-fixtures';
 import { builtinSeries } from '@/lib/packs/builtin-series';
@@ -55,17 +53,7 @@ async function setup() {
       clipsChanged: async (urls) => void told.push(`clips ${JSON.stringify(urls)}`),
       now: () => 200,
     }),
-    ...createClipHandlers({
-      clips,
-      importClips: (text) => importClips(db, text),
-      counters: async () => [],
-      session: fakeBrowser.storage.session,
-      sendToTab: async () => ({}) as never,
-      notifyPages: async () => undefined,
-      focusTab: async () => undefined,
-      openTab: async () => 1,
-      now: () => EXPORTED_AT,
-    }),
+    ...quietClipHandlers(db, clips, { now: () => EXPORTED_AT }),
   };
   const send = <T extends MessageType>(type: T, payload: RequestOf<T>) => request((m) => dispatch(m, {}, handlers), type, payload);
   return { db, evidence, clips, told, send };

@@ -1,29 +1,9 @@
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { FootnoteDatabase } from '@/lib/db/database';
 import { createClipsRepository } from '@/lib/db/clips';
-import { applySchemaVersions, sentenceOfKey } from '@/lib/db/versions';
+import { sentenceOfKey } from '@/lib/db/versions';
+import { olderDatabase } from './older-database';
 import { clip } from '../clips/fixtures';
-
-/** A database declared with the schema versions before `upTo` only: the store as an older Footnote left it. */
-function olderDatabase(name: string, upTo: number): Dexie {
-  const db = new Dexie(name);
-  const only = new Proxy(db, {
-    get(target, prop, receiver) {
-      if (prop === 'version') {
-        return (n: number) => {
-          if (n < upTo) return target.version(n);
-          // Later versions: accepted and ignored.
-          const ignored = { stores: () => ignored, upgrade: () => ignored };
-          return ignored;
-        };
-      }
-      return Reflect.get(target, prop, receiver);
-    },
-  });
-  applySchemaVersions(only);
-  return db;
-}
 
 describe('schema version 3 (clips)', () => {
   it('upgrades a store seeded at the version before it, keeping every record, with empty clip tables', async () => {

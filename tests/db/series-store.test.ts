@@ -1,25 +1,12 @@
 /** Series in the store: schema version 5 over version 3, seeding, and series in packs. */
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { FootnoteDatabase } from '@/lib/db/database';
 import { createEvidenceRepository } from '@/lib/db/evidence-store';
 import { bareSeries, createSeriesRepository } from '@/lib/db/series-store';
-import { applySchemaVersions } from '@/lib/db/versions';
+import { olderDatabase } from './older-database';
 import type { Series } from '@/lib/model/series';
 import { builtinSeries } from '@/lib/packs/builtin-series';
 import { builtin, ev, pack } from '../model/evidence-fixtures';
-
-/** The database as a Footnote that knew only the versions before `upTo` left it. */
-function olderDatabase(name: string, upTo: number): Dexie {
-  const db = new Dexie(name);
-  const ignored = { stores: () => ignored, upgrade: () => ignored };
-  applySchemaVersions(
-    new Proxy(db, {
-      get: (target, prop, receiver) => (prop === 'version' ? (n: number) => (n < upTo ? target.version(n) : ignored) : Reflect.get(target, prop, receiver)),
-    }),
-  );
-  return db;
-}
 
 const mine: Series = {
   id: 'lmc-appointments',

@@ -1,23 +1,10 @@
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { FootnoteDatabase } from '@/lib/db/database';
 import { createDismissalRepository } from '@/lib/db/dismissals';
 import { createReportRepository } from '@/lib/db/reports';
 import { createEvidenceRepository } from '@/lib/db/evidence-store';
-import { applySchemaVersions } from '@/lib/db/versions';
+import { olderDatabase } from './older-database';
 import { builtin, ev, pack, packText } from '../model/evidence-fixtures';
-
-/** The database as a Footnote that knew only the versions before `upTo` left it. */
-function olderDatabase(name: string, upTo: number): Dexie {
-  const db = new Dexie(name);
-  const ignored = { stores: () => ignored, upgrade: () => ignored };
-  applySchemaVersions(
-    new Proxy(db, {
-      get: (target, prop, receiver) => (prop === 'version' ? (n: number) => (n < upTo ? target.version(n) : ignored) : Reflect.get(target, prop, receiver)),
-    }),
-  );
-  return db;
-}
 
 describe('schema version 2 (evidence store)', () => {
   it('upgrades a version 1 store keeping every site setting, with empty evidence tables that work', async () => {

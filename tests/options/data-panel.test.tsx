@@ -5,14 +5,12 @@
  */
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ClipsPanel, SettingsPanel } from '@/entrypoints/options/data-panel';
 import { DismissalsPanel } from '@/entrypoints/options/reader-panel';
-import { createClipHandlers } from '@/lib/background/clips';
 import { createReaderControlHandlers } from '@/lib/background/reader-controls';
 import { createStoredDataHandlers } from '@/lib/background/stored-data';
 import { createClipsRepository } from '@/lib/db/clips';
-import { importClips } from '@/lib/db/clips-import';
+import { quietClipHandlers } from '../background/clip-handlers-fixture';
 import type { FootnoteDatabase } from '@/lib/db/database';
 import { createDismissalRepository } from '@/lib/db/dismissals';
 import { createEvidenceRepository } from '@/lib/db/evidence-store';
@@ -51,16 +49,7 @@ async function setup(fill: (stores: { clips: ReturnType<typeof createClipsReposi
       clipsChanged: async () => undefined,
     }),
     ...createReaderControlHandlers({ dismissals, sites, reports: createReportRepository(db), notifyDismissals: async () => undefined, broadcastSiteChange: async () => undefined }),
-    ...createClipHandlers({
-      clips,
-      importClips: (text) => importClips(db, text),
-      counters: async () => [],
-      session: fakeBrowser.storage.session,
-      sendToTab: async () => ({}) as never,
-      notifyPages: async () => undefined,
-      focusTab: async () => undefined,
-      openTab: async () => 1,
-    }),
+    ...quietClipHandlers(db, clips),
   };
   const sent: string[] = [];
   const send = <T extends MessageType>(type: T, payload: RequestOf<T>) => (sent.push(type), request((m) => dispatch(m, {}, handlers), type, payload));
