@@ -14,6 +14,7 @@ import { expect, it } from 'vitest';
 import type { HarnessWindow, TestPage } from './browsers';
 import { FIXTURES_DIR } from './server';
 import { forEachBrowser } from './suite';
+import { chooseFile } from './choose-file';
 
 const { payloads: PAYLOADS } = JSON.parse(readFileSync(resolve(FIXTURES_DIR, 'hostile/payloads.json'), 'utf8')) as { payloads: { name: string; text: string }[] };
 const ALL = PAYLOADS.map((p) => p.text).join(' ');
@@ -52,20 +53,6 @@ function findings(page: TestPage): Promise<Findings> {
 async function expectNothingRan(page: TestPage) {
   await new Promise((r) => setTimeout(r, 600));
   expect(await findings(page)).toEqual({ xss: null, remote: null, found: [] });
-}
-
-/** Chooses a file in a file input as a reader would (DataTransfer), firing `change`. */
-function chooseFile(page: TestPage, selector: string, name: string, text: string) {
-  return page.evaluateOn(
-    selector,
-    (input, file) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([file.text], file.name, { type: 'application/json' }));
-      (input as HTMLInputElement).files = dt.files;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    { name, text },
-  );
 }
 
 const deepText = (page: TestPage, selector: string) =>

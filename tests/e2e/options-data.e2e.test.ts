@@ -7,6 +7,7 @@
 import { expect, it } from 'vitest';
 import { clip } from '../clips/fixtures';
 import { forEachBrowser } from './suite';
+import { chooseFile } from './choose-file';
 
 /** GPonline, August 2020: one flagged claim. */
 const ARTICLE = '/articles/gponline-2020-08-practices-open-throughout.html';
@@ -87,17 +88,7 @@ forEachBrowser('options: clips and settings', (suite) => {
 
     // Import the export back, as a reader choosing the file would.
     await page.bringToFront();
-    await page.evaluateOn(
-      '#clips-file',
-      (el, text) => {
-        const input = el as HTMLInputElement;
-        const files = new DataTransfer();
-        files.items.add(new File([text], 'footnote-clips-export.json', { type: 'application/json' }));
-        input.files = files.files;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-      },
-      exported,
-    );
+    await chooseFile(page, '#clips-file', 'footnote-clips-export.json', exported);
     await page.waitForFunction(() => (document.querySelector('[data-testid=clips-notice]')?.textContent ?? '').startsWith('Imported'));
     expect(await page.text('[data-testid=clips-notice]')).toBe('Imported footnote-clips-export.json: 2 added, 0 updated, 0 already up to date.');
     await page.waitForFunction((s) => document.querySelector(s)?.textContent === '2', count('clips'));

@@ -6,6 +6,7 @@
 import { expect, it } from 'vitest';
 import type { TestPage } from './browsers';
 import { eventually, forEachBrowser } from './suite';
+import { chooseFile } from './choose-file';
 
 const FIGURE = '8.6 extra hours per 10,000 patients on hospital work (e2e)';
 
@@ -101,17 +102,7 @@ forEachBrowser('options: evidence', (suite) => {
     expect((await ext.send('evidence/list', {})).evidence.some((e) => e.id === id)).toBe(false);
 
     // Import the export as a reader choosing the file would.
-    await page.evaluateOn(
-      '#pack-file',
-      (el, text) => {
-        const input = el as HTMLInputElement;
-        const files = new DataTransfer();
-        files.items.add(new File([text], 'footnote-evidence-export.json', { type: 'application/json' }));
-        input.files = files.files;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-      },
-      exported,
-    );
+    await chooseFile(page, '#pack-file', 'footnote-evidence-export.json', exported);
     await page.waitForSelector('[data-testid=pack-summary]');
     expect(await page.text('[data-testid=pack-summary]')).toBe('1 added, 0 updated, 0 refused');
 
@@ -122,17 +113,7 @@ forEachBrowser('options: evidence', (suite) => {
     expect((await ext.send('evidence/list', {})).evidence.find((e) => e.id === id)?.figure).toBe(FIGURE);
 
     // Importing the same file again changes nothing.
-    await page.evaluateOn(
-      '#pack-file',
-      (el, text) => {
-        const input = el as HTMLInputElement;
-        const files = new DataTransfer();
-        files.items.add(new File([text], 'again.json', { type: 'application/json' }));
-        input.files = files.files;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-      },
-      exported,
-    );
+    await chooseFile(page, '#pack-file', 'again.json', exported);
     await page.waitForFunction(() => (document.querySelector('[data-testid=pack-result]')?.textContent ?? '').includes('again.json'));
     expect(await page.text('[data-testid=pack-summary]')).toBe('0 added, 0 updated, 0 refused, 1 unchanged');
     expect(page.errors()).toEqual([]);
