@@ -17,8 +17,9 @@ import { MarkSet, markClaims, markKey, type Mark } from './highlight';
 import { focusMark, stepMark } from './mark-steps';
 import { listenToMarks } from './mark-input';
 import { ensureMarkStyle, MARK_STYLE_ATTR } from './mark-style';
-import { watchContent, type RequestFrame } from './observe';
+import type { RequestFrame } from './observe';
 import { NOTICE_HOST_TAG } from './page-notice-tag';
+import { watchPage } from './page-watch';
 import { recordCache } from './record-cache';
 import type { ReaderNotice } from './reader-notice';
 import { scanScheduler, type PageScan, type PageScanner } from './scan-scheduler';
@@ -83,11 +84,12 @@ export function startHighlightSession(ctx: ContentScriptContext, deps: SessionDe
     return el.localName === CARD_HOST_TAG || el.closest(`${CARD_HOST_TAG}, ${NOTICE_HOST_TAG}`) !== null || el.matches(`style[${MARK_STYLE_ATTR}]`);
   };
 
-  const watcher = watchContent({
+  const watcher = watchPage({
     root: doc.body ?? doc.documentElement,
     signal,
     isOwn,
     requestFrame: deps.requestFrame,
+    timers: ctx,
     onRemoved: () => {
       const gone = watcher.quietly(() => marks.prune());
       for (const mark of gone) takenOut.set(mark.key, (takenOut.get(mark.key) ?? 0) + 1);
@@ -97,6 +99,11 @@ export function startHighlightSession(ctx: ContentScriptContext, deps: SessionDe
       }
     },
     onChange: (blocks) => scheduler.changed(blocks),
+    rescan: () => track(scheduler.fullScan()),
+    // Still no article after all these changes (a web app, a feed): stop watching this page.
+    exhausted: () => {
+      if (!scheduler.article?.onTopic) watcher.stop();
+    },
   });
 
   const skip = (_match: ClaimMatch, key: string) => dismissed.has(key) || (takenOut.get(key) ?? 0) >= MAX_MARKS_TAKEN_OUT;
@@ -120,10 +127,7 @@ export function startHighlightSession(ctx: ContentScriptContext, deps: SessionDe
       await messenger.send('page/report', { url: pageAddress(ctx).href, article, claims });
     },
     track,
-    // Still no article after all these changes (a web app, a feed): stop watching this page.
-    exhausted: (article) => {
-      if (!article?.onTopic) watcher.stop();
-    },
+    requestRescan: () => watcher.requestRescan(),
   });
 
   const presenter = cardPresenter({
@@ -221,7 +225,6 @@ export function startHighlightSession(ctx: ContentScriptContext, deps: SessionDe
       presenter.closeCard(false);
       abort.abort();
       forgetInvalidation();
-      scheduler.cancel();
       marks.clear();
       removeStyle?.();
       // The badge and the popup forget this page's claims.

@@ -1,15 +1,14 @@
 /**
  * When the page is read and marked, so that reading never takes the page's frames from it: the
  * whole page in slices of a frame budget, its later changes block by block (a big block child by
- * child, a frame at a time), the whole page again when only that can tell (within the rescan
- * limits), marks wrapped in chunks, and one report to the background once the marking in hand is
- * done. What the page says and what a mark is are the scanner's and the session's business.
+ * child, a frame at a time), the whole page again when only that can tell (a rescan, within the
+ * page watcher's limits), marks wrapped in chunks, and one report to the background once the
+ * marking in hand is done. What the page says and what a mark is are the scanner's and the session's business.
  */
 import type { ArticleInfo, ClaimMatch } from '../model/scan';
 import type { RecordCache } from './record-cache';
 import { flaggedMatches } from './highlight';
 import { createFrameQueue, type RequestFrame } from './observe';
-import { scheduleRescans } from './rescan';
 import type { TextMap } from './text-map';
 
 /** What the engine found in the whole page. `claims` offsets index `map.text`. */
@@ -84,8 +83,8 @@ export interface ScanSchedulerDeps {
   report(article: ArticleInfo): Promise<void>;
   /** Work under way outside the frame queue (messages, scans waiting for records), for idle(). */
   track(work: Promise<void>): void;
-  /** Every rescan is spent: the page has changed too often to go on reading it. */
-  exhausted(article: ArticleInfo | null): void;
+  /** Asks the page watcher to read the whole page again (page-watch.ts keeps the limits). */
+  requestRescan(): void;
 }
 
 export interface ScanScheduler {
@@ -98,8 +97,6 @@ export interface ScanScheduler {
   queueReport(): void;
   /** Resolves once the frame queue's work is done. */
   idle(): Promise<void>;
-  /** No more rescans (the session ended). */
-  cancel(): void;
 }
 
 export function scanScheduler(deps: ScanSchedulerDeps): ScanScheduler {
@@ -156,14 +153,6 @@ export function scanScheduler(deps: ScanSchedulerDeps): ScanScheduler {
     if (!article.isArticle || !article.onTopic) queueReport();
   };
 
-  const rescans = scheduleRescans(
-    deps.timers,
-    () => {
-      if (!signal.aborted) deps.track(fullScan());
-    },
-    () => deps.exhausted(article),
-  );
-
   const scanFragment = (root: Element) => {
     if (!root.isConnected || !article || deps.isOwn(root)) return;
     const text = root.textContent ?? '';
@@ -172,7 +161,7 @@ export function scanScheduler(deps: ScanSchedulerDeps): ScanScheduler {
     if (seen && (seen.text === text || seen.count >= MAX_SCANS_PER_BLOCK)) return;
     scansOf.set(root, { text, count: (seen?.count ?? 0) + 1 });
     const result = scanner.scanFragment!(root, article);
-    if (result === 'rescan') return rescans.request();
+    if (result === 'rescan') return deps.requestRescan();
     if (!result || result.claims.length === 0) return;
     const unknown = result.claims.some((c) => c.highlight && !records.knows(c.claimId));
     // Mark once the names are known (a frame or two later), then continue.
@@ -205,12 +194,11 @@ export function scanScheduler(deps: ScanSchedulerDeps): ScanScheduler {
     },
     fullScan,
     changed(blocks) {
-      if (!article?.isArticle || !article.onTopic || !scanner.scanFragment) return rescans.request();
+      if (!article?.isArticle || !article.onTopic || !scanner.scanFragment) return deps.requestRescan();
       for (const block of blocks) for (const part of splitForScan(block)) queue.push(() => scanFragment(part));
       queueReport();
     },
     queueReport,
     idle: () => queue.idle(),
-    cancel: () => rescans.cancel(),
   };
 }

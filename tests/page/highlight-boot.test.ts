@@ -14,7 +14,7 @@ import { requestDef, type MessageDef } from '@/lib/messages/define';
 import { pageJumpTo, siteChanged } from '@/lib/messages/page';
 import { request } from '@/lib/messages';
 import { detectPage, startHighlightBoot, type HighlightBoot } from '@/lib/page/highlight-boot';
-import { MAX_RESCANS, RESCAN_DELAY_MS } from '@/lib/page/rescan';
+import { MAX_RESCANS, RESCAN_DELAY_MS } from '@/lib/page/page-watch';
 import type { HighlightModule } from '@/lib/page/highlight-loader';
 import type { ArticleHighlightOptions } from '@/lib/page/highlight-main';
 import type { HighlightController } from '@/lib/page/controller';
