@@ -216,6 +216,17 @@ describe('a page that is no article', () => {
     expect(reports).toHaveLength(1);
     expect(tabHandlers).toEqual({});
   });
+
+  it('runs no rescan that was waiting when the extension went away', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    openPage('', APP);
+    await boot();
+    document.querySelector('ul')!.append(Object.assign(document.createElement('li'), { textContent: 'Call the surgery' }));
+    await vi.advanceTimersByTimeAsync(RESCAN_DELAY_MS - 1);
+    ctx.notifyInvalidated();
+    await vi.advanceTimersByTimeAsync(RESCAN_DELAY_MS * 2);
+    expect(reports).toHaveLength(1);
+  });
 });
 
 describe('pausing', () => {
