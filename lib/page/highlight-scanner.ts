@@ -4,7 +4,7 @@
  * matcher, only inside the article it found.
  */
 import { createEngine, type Engine } from '../claims/engine';
-import type { PageScanner } from './controller';
+import type { PageScanner } from './scan-scheduler';
 import { isFurniture } from './extract';
 import { scanPage } from './scan';
 import { buildTextMap } from './text-map';

@@ -12,7 +12,7 @@ import { Card, type CardProps } from '@/components/Card';
 import { groupFigures } from '@/components/CardFigures';
 import type { ArticleInfo, ClaimMatch } from '@/lib/model/scan';
 import { buildBuiltinPack } from '@/lib/packs/builtin';
-import { rankFigures } from '@/lib/page/controller';
+import { rankFigures } from '@/lib/page/card-presenter';
 import { loadEngine, scanFile } from '../../scripts/scan';
 
 const pack = buildBuiltinPack();

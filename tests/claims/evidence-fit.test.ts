@@ -23,7 +23,7 @@ import { orderEvidence } from '@/lib/claims/evidence-order';
 import type { ArticleInfo, ClaimMatch } from '@/lib/model/scan';
 import { buildBuiltinPack } from '@/lib/packs/builtin';
 import type { Evidence, Nation } from '@/lib/model/records';
-import { rankFigures } from '@/lib/page/controller';
+import { rankFigures } from '@/lib/page/card-presenter';
 import { loadEngine, loadSeries, scanFile, type FileResult } from '../../scripts/scan';
 
 const DIR = resolve(__dirname, '../fixtures/articles');

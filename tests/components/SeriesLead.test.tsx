@@ -5,7 +5,7 @@ import { Card, type CardProps } from '@/components/Card';
 import { emptyFigures, groupFigures } from '@/components/CardFigures';
 import { formatSpan } from '@/components/card-standing';
 import { buildBuiltinPack } from '@/lib/packs/builtin';
-import { rankFigures } from '@/lib/page/controller';
+import { rankFigures } from '@/lib/page/card-presenter';
 import type { ClaimMatch } from '@/lib/model/scan';
 import { builtinSeries } from '@/lib/packs/builtin-series';
 

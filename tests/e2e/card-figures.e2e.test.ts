@@ -10,7 +10,7 @@ import { expect, it } from 'vitest';
 import { groupFigures } from '../../components/CardFigures';
 import { standingLine, yearsAwayWarning } from '../../components/card-standing';
 import { buildBuiltinPack } from '../../lib/packs/builtin';
-import { rankFigures } from '../../lib/page/controller';
+import { rankFigures } from '../../lib/page/card-presenter';
 import { loadEngine, scanHtml } from '../../scripts/scan';
 import type { HarnessWindow, TestPage } from './browsers';
 import { FIXTURES_DIR } from './server';

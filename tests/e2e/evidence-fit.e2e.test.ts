@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { buildBuiltinPack } from '../../lib/packs/builtin';
-import { rankFigures } from '../../lib/page/controller';
+import { rankFigures } from '../../lib/page/card-presenter';
 import { flaggedMatches } from '../../lib/page/highlight';
 import { loadEngine, scanHtml } from '../../scripts/scan';
 import type { TestPage } from './browsers';

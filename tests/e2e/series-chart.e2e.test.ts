@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { formatSeriesValue } from '../../lib/claims/series-order';
 import { buildBuiltinPack } from '../../lib/packs/builtin';
-import { rankFigures } from '../../lib/page/controller';
+import { rankFigures } from '../../lib/page/card-presenter';
 import { loadEngine, loadSeries, scanHtml } from '../../scripts/scan';
 import { FIXTURES_DIR } from './server';
 import { eventually, forEachBrowser } from './suite';

@@ -14,7 +14,7 @@ import { requestDef, type MessageDef } from '@/lib/messages/define';
 import { pageJumpTo, siteChanged } from '@/lib/messages/page';
 import { request } from '@/lib/messages';
 import { detectPage, startHighlightBoot, type HighlightBoot } from '@/lib/page/highlight-boot';
-import { MAX_RESCANS, RESCAN_DELAY_MS } from '@/lib/page/rescan';
+import { MAX_RESCANS, RESCAN_DELAY_MS } from '@/lib/page/page-watch';
 import type { HighlightModule } from '@/lib/page/highlight-loader';
 import type { ArticleHighlightOptions } from '@/lib/page/highlight-main';
 import type { HighlightController } from '@/lib/page/controller';
@@ -215,6 +215,17 @@ describe('a page that is no article', () => {
     await vi.advanceTimersByTimeAsync(RESCAN_DELAY_MS * 2);
     expect(reports).toHaveLength(1);
     expect(tabHandlers).toEqual({});
+  });
+
+  it('runs no rescan that was waiting when the extension went away', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    openPage('', APP);
+    await boot();
+    document.querySelector('ul')!.append(Object.assign(document.createElement('li'), { textContent: 'Call the surgery' }));
+    await vi.advanceTimersByTimeAsync(RESCAN_DELAY_MS - 1);
+    ctx.notifyInvalidated();
+    await vi.advanceTimersByTimeAsync(RESCAN_DELAY_MS * 2);
+    expect(reports).toHaveLength(1);
   });
 });
 

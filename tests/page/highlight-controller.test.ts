@@ -8,7 +8,10 @@ import type { Claim, Evidence } from '@/lib/model/records';
 import { dispatch, request, type Handlers, type MessageType, type RequestOf } from '@/lib/messages';
 import { buildTextMap } from '@/lib/page/text-map';
 import { pageKey } from '@/lib/model/page-key';
-import { startHighlighting, splitForScan, rankFigures, type HighlightController, type Messenger, type PageScanner } from '@/lib/page/controller';
+import { startHighlighting, type HighlightController, type Messenger, type PageScanner } from '@/lib/page/controller';
+import { rankFigures } from '@/lib/page/card-presenter';
+import { splitForScan } from '@/lib/page/scan-scheduler';
+import { RESCAN_DELAY_MS } from '@/lib/page/page-watch';
 import { createCardHost, wxtCardUi } from '@/lib/page/card';
 import { createNoticeHost, wxtNoticeUi } from '@/lib/page/page-notice';
 import { markKey } from '@/lib/page/highlight';
@@ -523,6 +526,23 @@ describe('dynamic pages', () => {
     await new Promise((r) => setTimeout(r, 1000));
     await c.idle();
     expect(c.marks().map((m) => m.match.claimId)).toEqual(['practices-closed']);
+  });
+
+  it('runs no rescan that was waiting when the extension went away', async () => {
+    vi.useFakeTimers();
+    try {
+      openPage('<div id="feed"><p>Weather: sunny.</p></div>');
+      const scan = scanner(false);
+      startHighlighting(ctx, { scanner: scan, paused: false, messenger: bg.messenger, requestFrame: frame });
+      await vi.advanceTimersByTimeAsync(50);
+      document.querySelector('#feed')!.append(Object.assign(document.createElement('p'), { textContent: 'Update' }));
+      await vi.advanceTimersByTimeAsync(50);
+      ctx.notifyInvalidated();
+      await vi.advanceTimersByTimeAsync(RESCAN_DELAY_MS * 2);
+      expect(scan.scans).toEqual(['document']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('leaves a page with nothing flagged exactly as it is, and stops watching a page that never becomes an article', async () => {

@@ -12,8 +12,9 @@ import { CONTROLLER_SENDS, sendFromController } from '@/lib/page/highlight-main'
 
 describe('the controller’s messages', () => {
   it('are all ones the highlight script can send, with the protocol’s definitions', () => {
-    // The controller and the card's actions it runs (lib/page/card-actions.ts).
-    const source = ['controller.ts', 'card-actions.ts'].map((f) => readFileSync(resolve(import.meta.dirname, '../../lib/page', f), 'utf8')).join('\n');
+    // The controller's modules, and the card's actions it runs (lib/page/card-actions.ts).
+    const modules = ['controller.ts', 'highlight-session.ts', 'scan-scheduler.ts', 'record-cache.ts', 'card-presenter.ts', 'mark-input.ts', 'card-actions.ts'];
+    const source = modules.map((f) => readFileSync(resolve(import.meta.dirname, '../../lib/page', f), 'utf8')).join('\n');
     const sent = [...new Set([...source.matchAll(/\.send\(\s*'([^']+)'/g)].map((m) => m[1]!))].sort();
     expect(sent.length).toBeGreaterThan(3);
     expect(Object.keys(CONTROLLER_SENDS).sort()).toEqual(sent);
