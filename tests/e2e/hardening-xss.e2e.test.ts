@@ -94,7 +94,7 @@ async function tryScripts(src: string): Promise<{ ran: string[]; remote: unknown
 forEachBrowser('hardening: hostile text in Footnote', (suite) => {
   it('is shown as text in the card, the clip editor, the popup, the side panel and the options page, and never runs', async () => {
     const ext = await suite.browser.extension();
-    // Evidence carrying one payload in every free-text field, for the claim the page makes.
+    // Evidence carrying one payload in every free-text field, for the claims the page makes.
     for (const [i, p] of PAYLOADS.entries()) {
       await ext.send('evidence/save', {
         evidence: {
@@ -103,7 +103,8 @@ forEachBrowser('hardening: hostile text in Footnote', (suite) => {
           period: { from: '2020-03', to: '2021-03', label: p.text },
           geography: p.text,
           nation: 'England',
-          claimIds: ['practices-closed'],
+          // Every claim the page may mark first: the card opened is the first mark's.
+          claimIds: ['practices-closed', 'no-face-to-face'],
           direction: i % 3 === 0 ? 'counters' : i % 3 === 1 ? 'context' : 'supports',
           source: { publisher: p.text, title: p.text, published: '2021-05', publishedNote: p.text, url: 'https://example.org/source', quotedFrom: p.text, quote: p.text, checked: p.text },
           caution: p.text,
@@ -129,9 +130,11 @@ forEachBrowser('hardening: hostile text in Footnote', (suite) => {
 
     // Clip the flagged sentence: the editor shows it, the reader types a payload as the note.
     const tabId = await page.tabId();
-    const start = await page.evaluateOn('footnote-mark[tabindex]', (el) => el.closest('p')!.textContent!.indexOf('MP Dean Russell raised concerns'));
-    await page.evaluate((s) => {
-      const p = document.querySelector('footnote-mark[tabindex]')!.closest('p')!;
+    // Select from the marked sentence that quotes a payload (the page may mark others before it).
+    await page.evaluate(() => {
+      const from = 'MP Dean Russell raised concerns';
+      const p = [...document.querySelectorAll('p')].find((el) => el.querySelector('footnote-mark') && el.textContent!.includes(from))!;
+      const s = p.textContent!.indexOf(from);
       const range = document.createRange();
       const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
       let at = 0;
@@ -143,7 +146,7 @@ forEachBrowser('hardening: hostile text in Footnote', (suite) => {
       }
       document.getSelection()!.removeAllRanges();
       document.getSelection()!.addRange(range);
-    }, start);
+    });
     expect(await ext.send('clips/captureTab', { tabId })).toEqual({ started: true, reason: null });
     await page.waitForSelector('[data-testid=clip-note]', { state: 'visible' });
     expect(await page.text('[data-testid=clip-quote]')).toContain(PAYLOADS[1]!.text);
@@ -165,7 +168,8 @@ forEachBrowser('hardening: hostile text in Footnote', (suite) => {
 
     const popup = await suite.page();
     await popup.openExtensionPage(`/popup.html?tab=${tabId}`, '[data-testid=jump]');
-    expect(await popup.text('[data-testid=jump]')).toContain(PAYLOADS[1]!.text);
+    const jumps = await popup.evaluate(() => [...document.querySelectorAll('[data-testid=jump]')].map((b) => b.textContent).join('\n'));
+    expect(jumps).toContain(PAYLOADS[1]!.text);
     await expectNothingRan(popup);
 
     const panel = await suite.page();
