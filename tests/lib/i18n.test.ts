@@ -56,6 +56,15 @@ const TRANSLATED = [
   'components/CardFigures.ts',
   'components/card-standing.ts',
   'components/citation.ts',
+  'components/EvidenceField.tsx',
+  'components/EvidenceForm.tsx',
+  'components/EvidenceList.tsx',
+  'components/EvidencePackTools.tsx',
+  'components/EvidenceUndo.tsx',
+  'components/evidence-form-labels.ts',
+  'components/evidence-format.ts',
+  'components/evidence-form-values.ts',
+  'entrypoints/options/evidence-panel.tsx',
 ];
 /** Text that is not language: key names shown in <kbd>. */
 const NOT_LANGUAGE = new Set(['Enter', 'Escape']);
