@@ -65,6 +65,11 @@ const TRANSLATED = [
   'components/evidence-format.ts',
   'components/evidence-form-values.ts',
   'entrypoints/options/evidence-panel.tsx',
+  'components/OptionsShell.tsx',
+  'entrypoints/options/main.tsx',
+  'entrypoints/options/reader-panel.tsx',
+  'entrypoints/options/series-section.tsx',
+  'entrypoints/popup/main.tsx',
 ];
 /** Text that is not language: key names shown in <kbd>. */
 const NOT_LANGUAGE = new Set(['Enter', 'Escape']);
