@@ -12,6 +12,7 @@ import type { ImportSummary } from '../clips/import';
 import { exportClips } from '../clips/export';
 import { pageKey, type CounterSnapshot } from '../model/clip';
 import type { SessionArea } from './tab-state';
+import { t } from '../i18n';
 
 export interface ClipBackgroundDeps {
   clips: ClipsRepository;
@@ -116,7 +117,7 @@ export function createClipHandlers(deps: ClipBackgroundDeps, registry = createTa
     try {
       return await deps.sendToTab(tabId, 'clips/capture', {});
     } catch {
-      return { started: false, reason: 'Footnote cannot clip on this page (it works on http and https pages; reload the page if it was open before Footnote was installed).' };
+      return { started: false, reason: t('clipsCannotClip') };
     }
   };
 
@@ -148,7 +149,7 @@ export function createClipHandlers(deps: ClipBackgroundDeps, registry = createTa
     'clips/captureTab': async ({ tabId }) => capture(tabId),
     'clips/draftStart': async (capture, sender) => {
       if (!startsAllowed(sender.tab?.id ?? -1)) {
-        throw new Error(`More than ${MAX_DRAFT_STARTS_PER_MINUTE} clips were started on this tab in the last minute: wait a moment, then try again.`);
+        throw new Error(t('clipsTooMany', MAX_DRAFT_STARTS_PER_MINUTE));
       }
       const draft = await deps.clips.startDraft(capture);
       await broadcast([]);
@@ -196,7 +197,7 @@ export function createClipHandlers(deps: ClipBackgroundDeps, registry = createTa
     },
     'clips/open': async ({ id, tabId }) => {
       const clip = await deps.clips.get(id);
-      if (!clip) throw new Error('This clip no longer exists.');
+      if (!clip) throw new Error(t('clipsGone'));
       const showing = await registry.showing([clip.url]);
       const target = tabId !== undefined && showing.includes(tabId) ? tabId : showing[0];
       if (target !== undefined) {
