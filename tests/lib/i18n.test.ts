@@ -76,6 +76,7 @@ const TRANSLATED = [
   'lib/page/anchor/describe.ts',
   'lib/background/clips-main.ts',
   'lib/background/clips.ts',
+  'components/report-problem.ts',
 ];
 /** Text that is not language: key names shown in <kbd>. */
 const NOT_LANGUAGE = new Set(['Enter', 'Escape']);
