@@ -6,7 +6,7 @@
 import type { Direction } from '@/lib/model/records';
 import { t } from '@/lib/i18n';
 import type { CardFigure } from './CardFigures';
-import { formatPartialDate, MONTHS } from './partial-date';
+import { formatPartialDate, monthName } from './partial-date';
 
 
 /** A record's period from its own from/to: "April 2024", "March – June 2020", "March 2020 – March 2021", "2019 – 2024". */
@@ -14,8 +14,8 @@ export function formatSpan(from: string, to: string): string {
   if (from === to) return formatPartialDate(from);
   const [fy, fm] = from.split('-');
   const [ty, tm] = to.split('-');
-  if (fy === ty && fm && tm && from.length === 7 && to.length === 7) return `${MONTHS[Number(fm) - 1]} – ${formatPartialDate(to)}`;
-  return `${formatPartialDate(from)} – ${formatPartialDate(to)}`;
+  const sameYear = fy === ty && fm && tm && from.length === 7 && to.length === 7 ? monthName(Number(fm)) : undefined;
+  return t('dateRange', sameYear ?? formatPartialDate(from), formatPartialDate(to));
 }
 
 const STANDING: Record<Direction, (period: string, figure: string) => string> = {

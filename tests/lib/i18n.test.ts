@@ -77,6 +77,8 @@ const TRANSLATED = [
   'lib/background/clips-main.ts',
   'lib/background/clips.ts',
   'components/report-problem.ts',
+  'components/partial-date.ts',
+  'lib/page/clips-anchoring.ts',
 ];
 /** Text that is not language: key names shown in <kbd>. */
 const NOT_LANGUAGE = new Set(['Enter', 'Escape']);
