@@ -63,17 +63,17 @@ export function createTabClipsRegistry(session: SessionArea) {
   return {
     get: async (tabId: number): Promise<TabClips | null> => (await read())[String(tabId)] ?? null,
     set: (tabId: number, value: TabClips) => change((all) => void (all[String(tabId)] = value)),
-    update: (tabId: number, fn: (t: TabClips) => TabClips) =>
+    update: (tabId: number, fn: (tab: TabClips) => TabClips) =>
       change((all) => {
-        const t = all[String(tabId)];
-        if (t) all[String(tabId)] = fn(t);
+        const tab = all[String(tabId)];
+        if (tab) all[String(tabId)] = fn(tab);
       }),
     forget: (tabId: number) => change((all) => void delete all[String(tabId)]),
     /** Tabs showing one of these pages (null: every tab with a Footnote page). */
     async showing(urls: readonly string[] | null): Promise<number[]> {
       const keys = urls && new Set(urls.map(pageKey));
       return Object.entries(await read())
-        .filter(([, t]) => keys === null || keys.has(t.url))
+        .filter(([, tab]) => keys === null || keys.has(tab.url))
         .map(([id]) => Number(id));
     },
   };
@@ -100,13 +100,13 @@ export function createClipHandlers(deps: ClipBackgroundDeps, registry = createTa
   const now = deps.now ?? (() => Date.now());
   const recentStarts = new Map<number, number[]>();
   const startsAllowed = (tabId: number): boolean => {
-    const t = now();
-    const recent = (recentStarts.get(tabId) ?? []).filter((at) => t - at < 60_000);
+    const current = now();
+    const recent = (recentStarts.get(tabId) ?? []).filter((at) => current - at < 60_000);
     if (recent.length >= MAX_DRAFT_STARTS_PER_MINUTE) {
       recentStarts.set(tabId, recent);
       return false;
     }
-    recent.push(t);
+    recent.push(current);
     recentStarts.set(tabId, recent);
     return true;
   };
@@ -137,14 +137,14 @@ export function createClipHandlers(deps: ClipBackgroundDeps, registry = createTa
     },
     'clips/anchored': async ({ url, found, orphans }, sender) => {
       const tabId = sender.tab?.id;
-      if (tabId !== undefined) await registry.update(tabId, (t) => (t.url === pageKey(url) ? { ...t, found, orphans } : t));
+      if (tabId !== undefined) await registry.update(tabId, (tab) => (tab.url === pageKey(url) ? { ...tab, found, orphans } : tab));
       // The side panel shows what was found; no page needs to hear it.
       await broadcast([]);
       return {};
     },
     'clips/pageStatus': async ({ tabId }) => {
-      const t = await registry.get(tabId);
-      return t ? { url: t.url, title: t.title, found: t.found, orphans: t.orphans } : { url: null, title: null, found: [], orphans: [] };
+      const tab = await registry.get(tabId);
+      return tab ? { url: tab.url, title: tab.title, found: tab.found, orphans: tab.orphans } : { url: null, title: null, found: [], orphans: [] };
     },
     'clips/captureTab': async ({ tabId }) => capture(tabId),
     'clips/draftStart': async (capture, sender) => {
