@@ -10,7 +10,8 @@ import { useState } from 'preact/hooks';
 import type { Direction, Evidence } from '@/lib/model/records';
 import type { ReportInput } from '@/lib/model/report';
 import type { Stance } from '@/lib/model/scan';
-import { byDirection, STANCE_WORDS, type CardArticle, type CardFigure, type CardFigures, type CardSeries, type CardSpeaksOf } from './CardFigures';
+import { t } from '@/lib/i18n';
+import { byDirection, stanceWords, type CardArticle, type CardFigure, type CardFigures, type CardSeries, type CardSpeaksOf } from './CardFigures';
 import { standingLine, yearsAwayWarning } from './card-standing';
 import { citation, type CitationFormat } from './citation';
 import { formatPartialDate } from './partial-date';
@@ -63,15 +64,15 @@ export interface CardProps {
 
 
 /** What each figure does to the claim, said on each lead figure and as the parts of "More figures". */
-const DIRECTION_TAG: Record<Direction, string> = {
-  counters: 'Counters the claim',
-  context: 'Qualifies it',
-  supports: 'Partly supports the claim',
+const DIRECTION_TAG: Record<Direction, () => string> = {
+  counters: () => t('cardDirectionCounters'),
+  context: () => t('cardDirectionContext'),
+  supports: () => t('cardDirectionSupports'),
 };
-const MORE_GROUPS: { direction: Direction; title: string }[] = [
-  { direction: 'counters', title: 'Counter-figures' },
-  { direction: 'context', title: 'Figures that qualify it' },
-  { direction: 'supports', title: 'Figures that partly support the claim' },
+const MORE_GROUPS: { direction: Direction; title: () => string }[] = [
+  { direction: 'counters', title: () => t('cardMoreCounters') },
+  { direction: 'context', title: () => t('cardMoreContext') },
+  { direction: 'supports', title: () => t('cardMoreSupports') },
 ];
 
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
@@ -81,16 +82,16 @@ type OnCopy = CardProps['onCopy'];
 function CopyButtons({ evidence, onCopy }: { evidence: Evidence; onCopy: NonNullable<OnCopy> }) {
   return (
     <p class="fn-cite">
-      <button type="button" data-action="copy-text" aria-label="Copy this figure with its source" onClick={(e) => onCopy(citation(evidence, 'text'), 'text', e)}>
-        Copy
+      <button type="button" data-action="copy-text" aria-label={t('cardCopyLabel')} onClick={(e) => onCopy(citation(evidence, 'text'), 'text', e)}>
+        {t('cardCopy')}
       </button>
       <button
         type="button"
         data-action="copy-markdown"
-        aria-label="Copy this figure with its source as a Markdown link"
+        aria-label={t('cardCopyMarkdownLabel')}
         onClick={(e) => onCopy(citation(evidence, 'markdown'), 'markdown', e)}
       >
-        Copy as Markdown
+        {t('cardCopyMarkdown')}
       </button>
     </p>
   );
@@ -101,17 +102,17 @@ function Figure({ figure, tagged, onCopy }: { figure: CardFigure; tagged?: boole
   const { source } = evidence;
   return (
     <li class={`fn-figure fn-figure-${evidence.direction}`} data-evidence={evidence.id} data-direction={evidence.direction}>
-      {tagged && <p class="fn-direction">{DIRECTION_TAG[evidence.direction]}</p>}
+      {tagged && <p class="fn-direction">{DIRECTION_TAG[evidence.direction]()}</p>}
       <p class="fn-figure-value">{evidence.figure}</p>
       <p class="fn-figure-meta">
         <span class="fn-period">{evidence.period.label}</span>
         <span aria-hidden="true"> · </span>
         <span class="fn-geography">{evidence.geography}</span>
       </p>
-      {afterArticle && <p class="fn-later">Published after this article</p>}
+      {afterArticle && <p class="fn-later">{t('cardLater')}</p>}
       {evidence.caution && <p class="fn-caution">{evidence.caution}</p>}
       <p class="fn-source">
-        Source:{' '}
+        {t('cardSource')}{' '}
         <a href={safeHref(source.url)} target="_blank" rel="noopener noreferrer">
           {source.title}
         </a>
@@ -140,11 +141,11 @@ function MoreFigures({ figures, onCopy }: { figures: readonly CardFigure[]; onCo
   };
   return (
     <details class="fn-more" open={open} onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
-      <summary onKeyDown={onKey}>More figures ({figures.length})</summary>
+      <summary onKeyDown={onKey}>{t('cardMoreFigures', figures.length)}</summary>
       {MORE_GROUPS.map(({ direction, title }) =>
         groups[direction].length === 0 ? null : (
           <section class={`fn-group fn-group-${direction}`} aria-labelledby={`fn-group-${direction}`} key={direction}>
-            <h4 id={`fn-group-${direction}`}>{title}</h4>
+            <h4 id={`fn-group-${direction}`}>{title()}</h4>
             <ul>
               {groups[direction].map((figure) => (
                 <Figure figure={figure} key={figure.evidence.id} onCopy={onCopy} />
@@ -178,8 +179,8 @@ export function Card(props: CardProps) {
       onKeyDown={props.onKeyDown}
     >
       <header class="fn-card-head">
-        <h2 id="fn-card-title">Footnote: the record on this claim</h2>
-        <button type="button" class="fn-close" data-action="close" aria-label="Close" onClick={props.onClose}>
+        <h2 id="fn-card-title">{t('cardTitle')}</h2>
+        <button type="button" class="fn-close" data-action="close" aria-label={t('cardClose')} onClick={props.onClose}>
           <span aria-hidden="true">×</span>
         </button>
       </header>
@@ -189,26 +190,26 @@ export function Card(props: CardProps) {
       </blockquote>
       {props.statement && (
         <p class="fn-statement">
-          Matches the claim: <strong>{props.statement}</strong>
+          {t('cardMatches')} <strong>{props.statement}</strong>
         </p>
       )}
       {props.article && (
         <p class="fn-article">
-          Article: {props.article.date ? formatPartialDate(props.article.date) : 'date not found'}
-          {props.article.date && props.article.dateFromAddress && ' (read from its address)'}
+          {t('cardArticle')} {props.article.date ? formatPartialDate(props.article.date) : t('cardDateNotFound')}
+          {props.article.date && props.article.dateFromAddress && ` ${t('cardDateFromAddress')}`}
           <span aria-hidden="true"> · </span>
-          {props.article.nation ?? 'nation not clear'}
+          {props.article.nation ?? t('cardNationNotClear')}
         </p>
       )}
       {props.speaksOf && (
         <p class="fn-speaks-of">
-          The claim is about {props.speaksOf.period}, going by “{plainCase(props.speaksOf.words)}” in the sentence.
+          {t('cardSpeaksOf', props.speaksOf.period, plainCase(props.speaksOf.words))}
         </p>
       )}
 
       <div class="fn-status" aria-live="polite" aria-atomic="true">
-        {status.kind === 'loading' && <p>Loading the record…</p>}
-        {status.kind === 'error' && <p class="fn-error">Could not load the record: {status.message}</p>}
+        {status.kind === 'loading' && <p>{t('cardLoading')}</p>}
+        {status.kind === 'error' && <p class="fn-error">{t('cardLoadError', status.message)}</p>}
         {props.notice && <p class="fn-notice">{props.notice}</p>}
       </div>
 
@@ -220,10 +221,10 @@ export function Card(props: CardProps) {
           {series && (
             <SeriesLead series={series} renderFigure={(figure) => <Figure figure={figure} tagged onCopy={props.onCopy} />} formatDate={formatPartialDate} />
           )}
-          {total === 0 && !series && <p class="fn-empty">Footnote has no figure for this claim yet.</p>}
+          {total === 0 && !series && <p class="fn-empty">{t('cardNoFigure')}</p>}
           {figures.lead.length > 0 && (
             <section class="fn-lead" aria-labelledby="fn-lead-title">
-              <h3 id="fn-lead-title">What the record shows</h3>
+              <h3 id="fn-lead-title">{t('cardLeadTitle')}</h3>
               <ul>
                 {figures.lead.map((figure) => (
                   <Figure figure={figure} tagged key={figure.evidence.id} onCopy={props.onCopy} />
@@ -237,17 +238,17 @@ export function Card(props: CardProps) {
       )}
 
       <section class="fn-why" aria-labelledby="fn-why-title">
-        <h3 id="fn-why-title">Why this was flagged</h3>
+        <h3 id="fn-why-title">{t('cardWhyTitle')}</h3>
         <p>
-          Wording matched: <q>{props.wording}</q>
+          {t('cardWordingMatched')} <q>{props.wording}</q>
         </p>
-        {props.cues && props.cues.length > 0 && <p>Words that weighed most: {props.cues.join(', ')}</p>}
-        <p>Stance: {STANCE_WORDS[props.stance]}.</p>
+        {props.cues && props.cues.length > 0 && <p>{t('cardWeighedMost', props.cues.join(', '))}</p>}
+        <p>{t('cardStance', stanceWords(props.stance))}</p>
         <p class="fn-legend">
           <span class="fn-legend-solid" aria-hidden="true" />
-          A solid underline: the article states the claim as fact.{' '}
+          {t('cardLegendSolid')}{' '}
           <span class="fn-legend-dashed" aria-hidden="true" />
-          A dashed underline: it reports someone saying it.
+          {t('cardLegendDashed')}
         </p>
       </section>
 
@@ -265,18 +266,18 @@ export function Card(props: CardProps) {
       <footer class="fn-actions">
         {props.onSaveClip && (
           <button type="button" class="fn-primary" data-action="save-clip" disabled={props.busy} onClick={props.onSaveClip}>
-            Save clip
+            {t('cardSaveClip')}
           </button>
         )}
         <button type="button" data-action="dismiss" disabled={props.busy} onClick={props.onDismiss}>
-          Not a claim here
+          {t('cardDismiss')}
         </button>
         <button type="button" data-action="pause" disabled={props.busy} onClick={props.onPause}>
-          Pause on this site
+          {t('cardPause')}
         </button>
         {onReport && !reporting && (
           <button type="button" data-action="report" disabled={props.busy} onClick={() => setReporting(true)}>
-            Report a false flag
+            {t('cardReport')}
           </button>
         )}
       </footer>

@@ -6,17 +6,21 @@
 import type { Direction, Evidence } from '@/lib/model/records';
 import type { Series } from '@/lib/model/series';
 import type { Stance } from '@/lib/model/scan';
+import { t } from '@/lib/i18n';
 
-export const STANCE_WORDS: Record<Stance, string> = {
-  asserted: 'the article states it as fact',
-  reported: 'the article reports someone saying it',
-  rebutted: 'the article rebuts it',
-  negated: 'the article denies it',
+/** How the article holds the claim, in words (each a literal key, so the catalogue test sees it used). */
+const STANCE_WORDS: Record<Stance, () => string> = {
+  asserted: () => t('cardStanceAsserted'),
+  reported: () => t('cardStanceReported'),
+  rebutted: () => t('cardStanceRebutted'),
+  negated: () => t('cardStanceNegated'),
 };
+
+export const stanceWords = (stance: Stance): string => STANCE_WORDS[stance]();
 
 /** The engine's reasons for a mark as the card's "Why" section words them (a report keeps these). */
 export function whyLines(wording: string, stance: Stance, cues: readonly string[] = []): string[] {
-  return [`Wording matched: “${wording}”`, ...(cues.length > 0 ? [`Words that weighed most: ${cues.join(', ')}`] : []), `Stance: ${STANCE_WORDS[stance]}.`];
+  return [t('cardWhyWording', wording), ...(cues.length > 0 ? [t('cardWeighedMost', cues.join(', '))] : []), t('cardStance', stanceWords(stance))];
 }
 
 export interface CardFigure {

@@ -3,7 +3,8 @@
  * screen readers. Pure: the value and the problem in, the reader's typing and leaving out.
  */
 import type { FieldName } from './evidence-form-values';
-import { FIELD_HINTS, FIELD_LABELS } from './evidence-form-labels';
+import { t } from '@/lib/i18n';
+import { fieldHint, fieldLabel } from './evidence-form-labels';
 
 export type TextFieldName = Exclude<FieldName, 'claimIds' | 'direction' | 'nation'>;
 
@@ -21,7 +22,7 @@ export interface EvidenceFieldProps {
 
 export function EvidenceField({ name, value, error, required, multiline, type, onInput, onLeave }: EvidenceFieldProps) {
   const id = `ev-${name}`;
-  const hint = FIELD_HINTS[name];
+  const hint = fieldHint(name);
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
@@ -36,8 +37,8 @@ export function EvidenceField({ name, value, error, required, multiline, type, o
   return (
     <div class={`field field-${name}${error ? ' has-error' : ''}`}>
       <label for={id}>
-        {FIELD_LABELS[name]}
-        {required && <span class="required"> (required)</span>}
+        {fieldLabel(name)}
+        {required && <span class="required"> {t('evidenceRequired')}</span>}
       </label>
       {hint && (
         <p id={`${id}-hint`} class="hint">

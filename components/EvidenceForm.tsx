@@ -4,11 +4,12 @@
  * Evidence record out through onSave.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { evidenceSchema, nationSchema, type Direction, type Evidence } from '@/lib/model/records';
+import { evidenceSchema, nationSchema, type Evidence } from '@/lib/model/records';
 import type { StoredClaim } from '@/lib/model/stored';
-import { DIRECTION_LABEL, orderClaims } from './evidence-format';
+import { t } from '@/lib/i18n';
+import { DIRECTIONS, directionLabel, orderClaims } from './evidence-format';
 import { EvidenceField, type EvidenceFieldProps, type TextFieldName } from './EvidenceField';
-import { FIELD_LABELS } from './evidence-form-labels';
+import { fieldLabel } from './evidence-form-labels';
 import { toEvidence, validate, valuesFrom, type EvidenceFormValues, type FieldName } from './evidence-form-values';
 
 export interface EvidenceFormProps {
@@ -40,7 +41,7 @@ export function EvidenceForm(props: EvidenceFormProps) {
   const set = <K extends keyof EvidenceFormValues>(key: K, value: EvidenceFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const leave = (f: FieldName) => setTouched((t) => (t[f] ? t : { ...t, [f]: true }));
   const problems = (Object.keys(errors) as FieldName[]).filter((f) => errors[f]);
-  const heading = props.mode === 'add' ? 'Add a figure' : 'Edit figure';
+  const heading = props.mode === 'add' ? t('evidenceFormAdd') : t('evidenceFormEdit');
 
   const field = (name: TextFieldName, options: Pick<EvidenceFieldProps, 'required' | 'multiline' | 'type'> = {}) => (
     <EvidenceField name={name} value={values[name]} error={shown(name)} {...options} onInput={(value) => set(name, value)} onLeave={() => leave(name)} />
@@ -62,14 +63,12 @@ export function EvidenceForm(props: EvidenceFormProps) {
       <h3 id="evidence-form-title">{heading}</h3>
       {tried && problems.length > 0 && (
         <div id="ev-error-summary" class="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-          <p>
-            {problems.length === 1 ? 'One field needs attention' : `${problems.length} fields need attention`} before this figure can be saved:
-          </p>
+          <p>{problems.length === 1 ? t('evidenceFormProblemsOne') : t('evidenceFormProblemsMany', problems.length)}</p>
           <ul>
             {problems.map((f) => (
               <li key={f}>
                 <a href={`#ev-${f}`} onClick={(ev) => { ev.preventDefault(); document.getElementById(`ev-${f}`)?.focus(); }}>
-                  {FIELD_LABELS[f]}: {errors[f]}
+                  {t('evidenceFormProblem', fieldLabel(f), errors[f] ?? '')}
                 </a>
               </li>
             ))}
@@ -78,7 +77,7 @@ export function EvidenceForm(props: EvidenceFormProps) {
       )}
       {props.error && (
         <p class="error" role="alert">
-          Not saved: {props.error}
+          {t('evidenceFormNotSaved', props.error)}
         </p>
       )}
 
@@ -89,7 +88,7 @@ export function EvidenceForm(props: EvidenceFormProps) {
       </div>
 
       <fieldset>
-        <legend>Period it covers</legend>
+        <legend>{t('evidenceFormPeriod')}</legend>
         <div class="field-row">
           {field('from', { required: true })}
           {field('to', { required: true })}
@@ -100,7 +99,7 @@ export function EvidenceForm(props: EvidenceFormProps) {
       <div class="field-row">
         {field('geography', { required: true })}
         <div class="field field-nation">
-          <label for="ev-nation">{FIELD_LABELS.nation}</label>
+          <label for="ev-nation">{fieldLabel('nation')}</label>
           <select id="ev-nation" value={values.nation} onChange={(ev) => set('nation', (ev.currentTarget as HTMLSelectElement).value)}>
             {nationSchema.options.map((n) => (
               <option key={n} value={n}>
@@ -112,8 +111,8 @@ export function EvidenceForm(props: EvidenceFormProps) {
       </div>
 
       <fieldset class="field-claims" aria-describedby={shown('claimIds') ? 'ev-claimIds-error' : undefined}>
-        <legend>{FIELD_LABELS.claimIds}</legend>
-        {props.claims.length === 0 && <p class="hint">No claims in the store yet.</p>}
+        <legend>{fieldLabel('claimIds')}</legend>
+        {props.claims.length === 0 && <p class="hint">{t('evidenceFormNoClaims')}</p>}
         {orderClaims(props.claims).map((c, i) => (
           <label key={c.id} class="check">
             <input
@@ -140,21 +139,21 @@ export function EvidenceForm(props: EvidenceFormProps) {
       </fieldset>
 
       <fieldset class="field-direction">
-        <legend>{FIELD_LABELS.direction}</legend>
-        {(Object.keys(DIRECTION_LABEL) as Direction[]).map((d) => (
+        <legend>{fieldLabel('direction')}</legend>
+        {DIRECTIONS.map((d) => (
           <label key={d} class="check">
-            <input type="radio" name="direction" value={d} checked={values.direction === d} onChange={() => set('direction', d)} /> {DIRECTION_LABEL[d]}
+            <input type="radio" name="direction" value={d} checked={values.direction === d} onChange={() => set('direction', d)} /> {directionLabel(d)}
           </label>
         ))}
       </fieldset>
 
       <fieldset>
-        <legend>Source</legend>
+        <legend>{t('evidenceFormSource')}</legend>
         {field('publisher', { required: true })}
         {field('title', { required: true })}
         <label class="check">
           <input type="checkbox" id="ev-titleFromUrl" checked={values.titleFromUrl} onChange={(ev) => set('titleFromUrl', (ev.currentTarget as HTMLInputElement).checked)} />{' '}
-          The page shows no headline: the title was read from its address
+          {t('evidenceFormTitleFromUrl')}
         </label>
         <div class="field-row">
           {field('published', { required: true })}
@@ -170,10 +169,10 @@ export function EvidenceForm(props: EvidenceFormProps) {
 
       <div class="form-actions">
         <button type="submit" class="primary" disabled={props.saving}>
-          {props.saving ? 'Saving…' : props.mode === 'add' ? 'Add figure' : 'Save changes'}
+          {props.saving ? t('evidenceFormSaving') : props.mode === 'add' ? t('evidenceFormAddButton') : t('evidenceFormSaveButton')}
         </button>
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('evidenceFormCancel')}
         </button>
       </div>
     </form>

@@ -4,7 +4,8 @@
  */
 import { useState } from 'preact/hooks';
 import type { StoredClaim, StoredEvidence } from '@/lib/model/stored';
-import { DIRECTION_LABEL, filterEvidence, groupByClaim, originLabel, safeHref } from './evidence-format';
+import { t } from '@/lib/i18n';
+import { directionLabel, figureCount, filterEvidence, groupByClaim, originLabel, safeHref } from './evidence-format';
 import { formatPartialDate } from './partial-date';
 
 export interface EvidenceListProps {
@@ -42,10 +43,6 @@ export function firstFigures<G extends { evidence: readonly unknown[] }>(groups:
   return { groups: out, hidden };
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
-
 export function EvidenceItem({ evidence: e, groupId, onEdit, onDelete, busy }: {
   evidence: StoredEvidence;
   groupId: string;
@@ -62,7 +59,7 @@ export function EvidenceItem({ evidence: e, groupId, onEdit, onDelete, busy }: {
           {e.figure}
         </h4>
         <p class="evidence-meta">
-          <span class={`badge badge-${e.direction}`}>{DIRECTION_LABEL[e.direction]}</span> <span>{e.period.label}</span>
+          <span class={`badge badge-${e.direction}`}>{directionLabel(e.direction)}</span> <span>{e.period.label}</span>
           <span aria-hidden="true"> · </span>
           <span>{e.geography}</span>
           <span aria-hidden="true"> · </span>
@@ -70,28 +67,28 @@ export function EvidenceItem({ evidence: e, groupId, onEdit, onDelete, busy }: {
         </p>
         {e.caution && (
           <p class="evidence-caution">
-            <strong>Caution:</strong> {e.caution}
+            <strong>{t('evidenceCaution')}</strong> {e.caution}
           </p>
         )}
         <p class="evidence-source">
-          Source: {s.publisher},{' '}
+          {t('evidenceSource')} {s.publisher},{' '}
           <a href={safeHref(s.url)} target="_blank" rel="noopener noreferrer" class="source-link">
             {s.title}
           </a>
-          {s.titleFromUrl && <span class="muted"> (title read from the page address)</span>}, {formatPartialDate(s.published)}
-          {s.publishedNote && <span class="muted"> ({s.publishedNote})</span>}. Quoted: {s.quotedFrom}.
+          {s.titleFromUrl && <span class="muted"> {t('evidenceTitleFromUrl')}</span>}, {formatPartialDate(s.published)}
+          {s.publishedNote && <span class="muted"> ({s.publishedNote})</span>}. {t('evidenceQuoted', s.quotedFrom)}
         </p>
         {s.quote && <blockquote class="evidence-quote">{s.quote}</blockquote>}
         <details class="evidence-checked">
-          <summary>How it was checked</summary>
+          <summary>{t('evidenceHowChecked')}</summary>
           <p>{s.checked}</p>
         </details>
         <div class="evidence-actions">
-          <button type="button" id={`edit-${groupId}-${e.id}`} data-edit={e.id} disabled={busy} onClick={() => onEdit(e.id)} aria-label={`Edit figure: ${e.figure}`}>
-            Edit
+          <button type="button" id={`edit-${groupId}-${e.id}`} data-edit={e.id} disabled={busy} onClick={() => onEdit(e.id)} aria-label={t('evidenceEditLabel', e.figure)}>
+            {t('evidenceEdit')}
           </button>
-          <button type="button" class="danger" data-delete={e.id} disabled={busy} onClick={() => onDelete(e.id)} aria-label={`Delete figure: ${e.figure}`}>
-            Delete
+          <button type="button" class="danger" data-delete={e.id} disabled={busy} onClick={() => onDelete(e.id)} aria-label={t('evidenceDeleteLabel', e.figure)}>
+            {t('evidenceDelete')}
           </button>
         </div>
       </article>
@@ -110,26 +107,28 @@ export function EvidenceList(props: EvidenceListProps) {
   return (
     <div class="evidence-list">
       <div class="evidence-search">
-        <label for="evidence-search">Search figures</label>
+        <label for="evidence-search">{t('evidenceSearchLabel')}</label>
         <input
           id="evidence-search"
           type="search"
           value={props.query}
-          placeholder="a figure, a publisher, a year…"
+          placeholder={t('evidenceSearchPlaceholder')}
           aria-describedby="evidence-count"
           onInput={(ev) => props.onQuery((ev.currentTarget as HTMLInputElement).value)}
         />
         <p id="evidence-count" class="muted" role="status" aria-live="polite">
-          {props.query.trim() ? `${plural(shown.length, 'figure')} of ${total.toLocaleString('en-GB')} match “${props.query.trim()}”.` : `${plural(total, 'figure')}, grouped by the claim each speaks to.`}
+          {props.query.trim()
+            ? t('evidenceSearchCount', figureCount(shown.length), total.toLocaleString('en-GB'), props.query.trim())
+            : t('evidenceListCount', figureCount(total))}
         </p>
       </div>
-      {groups.length === 0 && <p class="evidence-empty">{total === 0 ? 'No figures yet.' : 'No figure matches the search.'}</p>}
+      {groups.length === 0 && <p class="evidence-empty">{total === 0 ? t('evidenceNone') : t('evidenceNoMatch')}</p>}
       {groups.map((g) => {
         const gid = g.id ?? 'unlinked';
         return (
           <section class="claim-group" aria-labelledby={`claim-${gid}`} key={gid} data-claim={g.id ?? ''}>
             <h3 id={`claim-${gid}`}>
-              {g.title} <span class="muted">({plural(g.evidence.length, 'figure')})</span>
+              {g.title} <span class="muted">({figureCount(g.evidence.length)})</span>
             </h3>
             <ul class="evidence-items">
               {g.evidence.map((e) => (
@@ -142,9 +141,9 @@ export function EvidenceList(props: EvidenceListProps) {
       {hidden > 0 && (
         <p class="evidence-more">
           <button type="button" data-testid="evidence-more" onClick={() => setMore({ query: props.query, limit: limit + LIST_PAGE })}>
-            Show {Math.min(LIST_PAGE, hidden).toLocaleString('en-GB')} more
+            {t('evidenceShowMore', Math.min(LIST_PAGE, hidden).toLocaleString('en-GB'))}
           </button>{' '}
-          <span class="muted">({plural(hidden, 'figure')} not shown yet)</span>
+          <span class="muted">{t('evidenceNotShown', figureCount(hidden))}</span>
         </p>
       )}
     </div>

@@ -5,6 +5,8 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { ImportSummary } from '@/lib/packs/plan';
+import { t } from '@/lib/i18n';
+import { figureCount } from './evidence-format';
 
 export type PackStatus =
   | { phase: 'idle' }
@@ -27,9 +29,9 @@ export interface EvidencePackToolsProps {
 }
 
 export function summaryText(s: ImportSummary): string {
-  const parts = [`${s.added} added`, `${s.updated} updated`, `${s.refused} refused`];
-  if (s.removed) parts.push(`${s.removed} removed`);
-  if (s.unchanged) parts.push(`${s.unchanged} unchanged`);
+  const parts = [t('evidenceSummaryAdded', s.added), t('evidenceSummaryUpdated', s.updated), t('evidenceSummaryRefused', s.refused)];
+  if (s.removed) parts.push(t('evidenceSummaryRemoved', s.removed));
+  if (s.unchanged) parts.push(t('evidenceSummaryUnchanged', s.unchanged));
   return parts.join(', ');
 }
 
@@ -39,13 +41,13 @@ function Progress({ status }: { status: PackStatus }) {
   if (status.phase === 'reading') {
     return (
       <div class="pack-progress">
-        <label for="pack-progress">Reading {status.fileName}…</label>
+        <label for="pack-progress">{t('evidencePackReading', status.fileName)}</label>
         <progress id="pack-progress" max={status.total || 1} value={status.loaded} />
       </div>
     );
   }
   if (status.phase === 'checking' || status.phase === 'exporting') {
-    const label = status.phase === 'checking' ? `Checking every record of ${status.fileName} and saving…` : 'Preparing the export…';
+    const label = status.phase === 'checking' ? t('evidencePackChecking', status.fileName) : t('evidencePackExporting');
     return (
       <div class="pack-progress">
         <label for="pack-progress">{label}</label>
@@ -62,7 +64,7 @@ function Result({ status }: { status: PackStatus }) {
       return (
         <div class="pack-result ok" data-testid="pack-result">
           <p>
-            Imported {status.fileName} (pack “{status.packId}”): <strong data-testid="pack-summary">{summaryText(status.summary)}</strong>.
+            {t('evidencePackImported', status.fileName, status.packId)} <strong data-testid="pack-summary">{summaryText(status.summary)}</strong>.
           </p>
           {status.summary.notes.length > 0 && (
             <ul class="pack-notes">
@@ -77,7 +79,7 @@ function Result({ status }: { status: PackStatus }) {
       return (
         <div class="pack-result refused" data-testid="pack-result">
           <p>
-            <strong>{status.fileName} was not imported.</strong> Nothing in your evidence changed. Why:
+            <strong>{t('evidencePackNotImported', status.fileName)}</strong> {t('evidencePackRefusedWhy')}
           </p>
           <ul class="pack-errors">
             {status.errors.map((e, i) => (
@@ -89,8 +91,8 @@ function Result({ status }: { status: PackStatus }) {
     case 'exported':
       return (
         <p class="pack-result ok" data-testid="pack-result">
-          Exported {status.evidence === 1 ? '1 figure' : `${status.evidence} figures`} and {status.claims === 1 ? '1 claim' : `${status.claims} claims`} to{' '}
-          <strong>{status.fileName}</strong>.{status.evidence === 0 && ' You have not added, edited or imported any figure yet; tick “Include the built-in figures” to export those.'}
+          {t('evidencePackExported', figureCount(status.evidence), status.claims === 1 ? t('evidenceClaimsOne') : t('evidenceClaimsMany', status.claims))}{' '}
+          <strong>{status.fileName}</strong>.{status.evidence === 0 && ` ${t('evidencePackExportedNone')}`}
         </p>
       );
     case 'failed':
@@ -114,23 +116,20 @@ export function EvidencePackTools(props: EvidencePackToolsProps) {
   }, [done, status]);
   return (
     <section class="pack-tools" aria-labelledby="pack-tools-title">
-      <h3 id="pack-tools-title">Import and export</h3>
-      <p class="muted">
-        An evidence pack is a JSON file of figures and claims. A file is checked in full before anything is saved; a file with a problem is refused and
-        changes nothing.
-      </p>
+      <h3 id="pack-tools-title">{t('evidencePackTitle')}</h3>
+      <p class="muted">{t('evidencePackIntro')}</p>
       <div class="pack-row">
         <div class="pack-export">
           <button type="button" data-testid="export-pack" onClick={props.onExport} disabled={busy(status)}>
-            Export my evidence
+            {t('evidencePackExport')}
           </button>
           <label class="check">
-            <input type="checkbox" checked={props.includeBuiltin} onChange={(ev) => props.onIncludeBuiltin((ev.currentTarget as HTMLInputElement).checked)} /> Include the
-            built-in figures
+            <input type="checkbox" checked={props.includeBuiltin} onChange={(ev) => props.onIncludeBuiltin((ev.currentTarget as HTMLInputElement).checked)} />{' '}
+            {t('evidencePackIncludeBuiltin')}
           </label>
         </div>
         <div class="pack-import">
-          <label for="pack-file">Import an evidence pack (JSON file)</label>
+          <label for="pack-file">{t('evidencePackImport')}</label>
           <input
             key={props.inputKey}
             id="pack-file"

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '@/lib/i18n';
 
 export interface OptionsSection {
   id: string;
@@ -11,8 +12,8 @@ export function OptionsShell({ sections }: { sections: OptionsSection[] }) {
   return (
     <div class="options">
       <header>
-        <h1>Footnote</h1>
-        <nav aria-label="Sections">
+        <h1>{t('optionsHeading')}</h1>
+        <nav aria-label={t('optionsNavLabel')}>
           <ul>
             {sections.map((s) => (
               <li key={s.id}>

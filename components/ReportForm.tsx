@@ -3,7 +3,8 @@
  * and note are kept here until sent; the card's owner keeps the report (locally).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { PROBLEM_WORDS, REPORT_PROBLEMS, type ReportInput, type ReportProblem } from '@/lib/model/report';
+import { REPORT_PROBLEMS, type ReportInput, type ReportProblem } from '@/lib/model/report';
+import { problemWords } from './report-problem';
 import { t } from '@/lib/i18n';
 
 export interface ReportFormProps {
@@ -35,7 +36,7 @@ export function ReportForm({ busy, onSubmit, onCancel }: ReportFormProps) {
         {REPORT_PROBLEMS.map((p) => (
           <label key={p}>
             <input type="radio" name="fn-report-problem" value={p} data-problem={p} checked={problem === p} onChange={() => setProblem(p)} />
-            {PROBLEM_WORDS[p]}
+            {problemWords(p)}
           </label>
         ))}
       </fieldset>

@@ -1,5 +1,6 @@
 /** The options page's false-flag reports: each with what was flagged and why, to delete or export. */
-import { PROBLEM_WORDS, type FalseFlagReport } from '@/lib/model/report';
+import type { FalseFlagReport } from '@/lib/model/report';
+import { problemWords } from './report-problem';
 import { dayOf } from './DismissedPassages';
 import { t } from '@/lib/i18n';
 
@@ -32,7 +33,7 @@ export function ReportList({ reports, busy, onDelete, onDeleteAll, onExport }: R
         {reports.map((r) => (
           <li key={r.id} data-testid="report-item">
             <p>
-              <strong>{PROBLEM_WORDS[r.problem]}</strong> · {dayOf(r.createdAt)} · <span class="reader-page">{r.url}</span>
+              <strong>{problemWords(r.problem)}</strong> · {dayOf(r.createdAt)} · <span class="reader-page">{r.url}</span>
             </p>
             <q>{r.sentence}</q>
             <p class="muted">{t('reportsClaim', r.claim)}</p>

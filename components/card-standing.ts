@@ -4,8 +4,9 @@
  * the warning where the lead figures are years away from the article's date.
  */
 import type { Direction } from '@/lib/model/records';
+import { t } from '@/lib/i18n';
 import type { CardFigure } from './CardFigures';
-import { formatPartialDate, MONTHS } from './partial-date';
+import { formatPartialDate, monthName } from './partial-date';
 
 
 /** A record's period from its own from/to: "April 2024", "March – June 2020", "March 2020 – March 2021", "2019 – 2024". */
@@ -13,18 +14,22 @@ export function formatSpan(from: string, to: string): string {
   if (from === to) return formatPartialDate(from);
   const [fy, fm] = from.split('-');
   const [ty, tm] = to.split('-');
-  if (fy === ty && fm && tm && from.length === 7 && to.length === 7) return `${MONTHS[Number(fm) - 1]} – ${formatPartialDate(to)}`;
-  return `${formatPartialDate(from)} – ${formatPartialDate(to)}`;
+  const sameYear = fy === ty && fm && tm && from.length === 7 && to.length === 7 ? monthName(Number(fm)) : undefined;
+  return t('dateRange', sameYear ?? formatPartialDate(from), formatPartialDate(to));
 }
 
-const VERB: Record<Direction, string> = { counters: 'contradicts', context: 'qualifies', supports: 'partly supports' };
+const STANDING: Record<Direction, (period: string, figure: string) => string> = {
+  counters: (period, figure) => t('cardStandingCounters', period, figure),
+  context: (period, figure) => t('cardStandingContext', period, figure),
+  supports: (period, figure) => t('cardStandingSupports', period, figure),
+};
 
 /** "The record contradicts this for April 2024: 19.9 million face-to-face consultations …"; null without a figure. */
 export function standingLine(lead: CardFigure | undefined): string | null {
   if (!lead) return null;
   const { direction, period, figure } = lead.evidence;
-  const later = lead.afterArticle ? ' (a figure published after this article)' : '';
-  return `The record ${VERB[direction]} this for ${formatSpan(period.from, period.to)}${later}: ${figure}`;
+  const span = formatSpan(period.from, period.to);
+  return STANDING[direction](lead.afterArticle ? t('cardStandingLater', span) : span, figure);
 }
 
 /** Months since year 0 of a partial date's first month, or (with `end`) of its last month. */
@@ -55,6 +60,9 @@ export function yearsAwayWarning(lead: readonly CardFigure[], articleDate: strin
   const nearest = gaps.reduce((a, b) => (b.gap < a.gap ? b : a));
   if (nearest.gap < YEARS_AWAY_MONTHS) return null;
   const years = Math.floor(nearest.gap / 12);
-  const side = gaps.every((g) => g.after) ? 'after' : gaps.every((g) => !g.after) ? 'before' : 'away from';
-  return `The figures shown first are ${years} years or more ${side} this article (${formatPartialDate(articleDate)}); the nearest is for ${formatSpan(nearest.period.from, nearest.period.to)}.`;
+  const date = formatPartialDate(articleDate);
+  const span = formatSpan(nearest.period.from, nearest.period.to);
+  if (gaps.every((g) => g.after)) return t('cardYearsAfter', years, date, span);
+  if (gaps.every((g) => !g.after)) return t('cardYearsBefore', years, date, span);
+  return t('cardYearsAway', years, date, span);
 }

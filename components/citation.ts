@@ -3,6 +3,7 @@
  * Markdown with the source title as a link. Only the record's own words; nothing is added.
  */
 import type { Evidence } from '@/lib/model/records';
+import { t } from '@/lib/i18n';
 import { formatPartialDate } from './partial-date';
 
 export type CitationFormat = 'text' | 'markdown';
@@ -18,6 +19,7 @@ const markdownUrl = (url: string) => url.replace(/[()<>\s]/g, (c) => `%${c.charC
 export function citation(e: Evidence, format: CitationFormat): string {
   const { source } = e;
   const when = formatPartialDate(source.published);
-  if (format === 'text') return `${figureLine(e)} Source: ${source.title}, ${source.publisher}, ${when}. ${source.url}`;
-  return `${escapeMarkdown(figureLine(e))} Source: [${escapeMarkdown(source.title)}](${markdownUrl(source.url)}), ${escapeMarkdown(source.publisher)}, ${when}.`;
+  const label = t('cardCitationSource');
+  if (format === 'text') return `${figureLine(e)} ${label} ${source.title}, ${source.publisher}, ${when}. ${source.url}`;
+  return `${escapeMarkdown(figureLine(e))} ${label} [${escapeMarkdown(source.title)}](${markdownUrl(source.url)}), ${escapeMarkdown(source.publisher)}, ${when}.`;
 }

@@ -3,6 +3,7 @@
  * shared evidence schema, each problem put under the field it belongs to in the schema's words.
  */
 import { evidenceSchema, type Direction, type Evidence } from '@/lib/model/records';
+import { t } from '@/lib/i18n';
 
 export interface EvidenceFormValues {
   figure: string;
@@ -95,16 +96,18 @@ const FIELD_OF_PATH: Record<string, FieldName> = {
  * "the title: at most 500 characters" → "At most 500 characters.").
  */
 function sentence(message: string): string {
-  const m = message === 'Invalid input' ? 'check this field' : message.replace(/^.+? \(required\)$/, 'required').replace(/^[^:]+: (at most .+)$/, '$1');
+  if (message === 'Invalid input') return t('evidenceErrorCheck');
+  if (/^.+? \(required\)$/.test(message)) return t('evidenceErrorRequired');
+  const m = message.replace(/^[^:]+: (at most .+)$/, '$1');
   return m.charAt(0).toUpperCase() + m.slice(1) + (/[.)]$/.test(m) ? '' : '.');
 }
 
 /** Each field's problem, in the schema's own words. */
 export function validate(v: EvidenceFormValues, id: string): Partial<Record<FieldName, string>> {
   const errors: Partial<Record<FieldName, string>> = {};
-  if (v.value.trim() !== '' && !Number.isFinite(Number(v.value.trim()))) errors.value = 'A number, such as 164 or 57.2, or nothing.';
+  if (v.value.trim() !== '' && !Number.isFinite(Number(v.value.trim()))) errors.value = t('evidenceErrorNumber');
   // A record with no claim is valid in a pack, but a figure the reader adds must show somewhere.
-  if (v.claimIds.length === 0) errors.claimIds = 'Tick at least one claim: a figure is shown only beside the claims it speaks to.';
+  if (v.claimIds.length === 0) errors.claimIds = t('evidenceErrorNoClaim');
   const parsed = evidenceSchema.safeParse(toEvidence(v, id));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

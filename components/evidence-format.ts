@@ -2,18 +2,26 @@
 import { BUILTIN_CLAIM_IDS } from '@/lib/model/claim-ids';
 import type { Direction, Origin } from '@/lib/model/records';
 import type { StoredClaim, StoredEvidence } from '@/lib/model/stored';
+import { t } from '@/lib/i18n';
 
-
-export const DIRECTION_LABEL: Record<Direction, string> = {
-  counters: 'Answers the claim',
-  context: 'Context',
-  supports: 'Partly supports the claim',
+const DIRECTION_LABEL: Record<Direction, () => string> = {
+  counters: () => t('evidenceDirectionCounters'),
+  context: () => t('evidenceDirectionContext'),
+  supports: () => t('evidenceDirectionSupports'),
 };
 
+/** The directions in the order the form offers them. */
+export const DIRECTIONS = Object.keys(DIRECTION_LABEL) as Direction[];
+
+export const directionLabel = (direction: Direction): string => DIRECTION_LABEL[direction]();
+
 export function originLabel(origin: Origin): string {
-  const base = origin.kind === 'user' ? 'Yours' : origin.kind === 'builtin' ? 'Built-in' : `From pack “${origin.packId ?? '?'}”`;
-  return origin.editedAt !== undefined ? `${base}, edited by you` : base;
+  const base = origin.kind === 'user' ? t('evidenceOriginUser') : origin.kind === 'builtin' ? t('evidenceOriginBuiltin') : t('evidenceOriginPack', origin.packId ?? '?');
+  return origin.editedAt !== undefined ? t('evidenceOriginEdited', base) : base;
 }
+
+/** "1 figure", "1,250 figures". */
+export const figureCount = (n: number): string => (n === 1 ? t('evidenceFiguresOne') : t('evidenceFiguresMany', n.toLocaleString('en-GB')));
 
 /** Only http(s) links are ever rendered as links (records are validated, but a link is where harm would be). */
 export function safeHref(url: string): string | undefined {
@@ -34,7 +42,7 @@ function haystack(e: StoredEvidence, claims: ReadonlyMap<string, StoredClaim>): 
 function haystackOf(e: StoredEvidence, claims: ReadonlyMap<string, StoredClaim>): string {
   const s = e.source;
   return [
-    e.figure, e.unit, e.period.label, e.period.from, e.period.to, e.geography, e.nation, DIRECTION_LABEL[e.direction], e.caution,
+    e.figure, e.unit, e.period.label, e.period.from, e.period.to, e.geography, e.nation, directionLabel(e.direction), e.caution,
     s.publisher, s.title, s.published, s.quotedFrom, s.quote, s.url,
     ...e.claimIds.map((id) => claims.get(id)?.statement ?? id),
   ]
@@ -81,11 +89,11 @@ export function orderClaims<C extends { id: string; statement: string }>(claims:
 
 export function groupByClaim(evidence: readonly StoredEvidence[], claims: readonly StoredClaim[]): ClaimGroup[] {
   const groups = new Map<string, ClaimGroup>(orderClaims(claims).map((c) => [c.id, { id: c.id, title: c.statement, evidence: [] }]));
-  const unlinked: ClaimGroup = { id: null, title: 'Not linked to a claim', evidence: [] };
+  const unlinked: ClaimGroup = { id: null, title: t('evidenceUnlinked'), evidence: [] };
   for (const e of evidence) {
     if (e.claimIds.length === 0) unlinked.evidence.push(e);
     for (const id of e.claimIds) {
-      if (!groups.has(id)) groups.set(id, { id, title: `Claim “${id}”`, evidence: [] });
+      if (!groups.has(id)) groups.set(id, { id, title: t('evidenceClaimId', id), evidence: [] });
       groups.get(id)!.evidence.push(e);
     }
   }

@@ -13,6 +13,7 @@ import type { Evidence } from '@/lib/model/records';
 import { bareEvidence, type StoredClaim, type StoredEvidence } from '@/lib/model/stored';
 import type { MessageType, RequestOf, ResponseOf } from '@/lib/messages';
 import { saveFile } from '@/lib/save-file';
+import { t } from '@/lib/i18n';
 import { onStoreCleared } from './store-cleared';
 
 export type Send = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
@@ -34,7 +35,7 @@ export function readFileText(file: File, onProgress: (loaded: number, total: num
     const reader = new FileReader();
     reader.onprogress = (ev) => onProgress(ev.loaded, ev.lengthComputable ? ev.total : file.size);
     reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.onerror = () => reject(reader.error ?? new Error(t('evidenceReadFailed')));
     reader.readAsText(file);
   });
 }
@@ -85,7 +86,7 @@ export function EvidencePanel({ send, saveFile = downloadFile, readFile = readFi
       const record = form.mode === 'add' ? { ...evidence, id: newEvidenceId(evidence.figure) } : evidence;
       const { evidence: saved } = await send('evidence/save', { evidence: record });
       await load();
-      setNotice(form.mode === 'add' ? `Added “${saved.figure}”.` : `Saved “${saved.figure}”.`);
+      setNotice(form.mode === 'add' ? t('evidenceAdded', saved.figure) : t('evidenceSaved', saved.figure));
       closeForm();
     } catch (err) {
       setSaveError(message(err));
@@ -103,7 +104,7 @@ export function EvidencePanel({ send, saveFile = downloadFile, readFile = readFi
       setUndo(deleted);
       if (form?.mode === 'edit' && form.record.id === id) setForm(null);
     } catch (err) {
-      setNotice(`Not deleted: ${message(err)}`);
+      setNotice(t('evidenceNotDeleted', message(err)));
     } finally {
       setBusyId(null);
     }
@@ -116,10 +117,10 @@ export function EvidencePanel({ send, saveFile = downloadFile, readFile = readFi
       await send('evidence/restore', { evidence: record });
       setUndo(null);
       await load();
-      setNotice(`Restored “${record.figure}”.`);
+      setNotice(t('evidenceRestored', record.figure));
       focusById('evidence-search');
     } catch (err) {
-      setNotice(`Could not undo: ${message(err)}`);
+      setNotice(t('evidenceCouldNotUndo', message(err)));
     }
   }
 
@@ -130,12 +131,12 @@ export function EvidencePanel({ send, saveFile = downloadFile, readFile = readFi
       saveFile(out.fileName, out.text);
       setPack({ phase: 'exported', fileName: out.fileName, evidence: out.evidence, claims: out.claims });
     } catch (err) {
-      setPack({ phase: 'failed', message: `The export failed: ${message(err)}` });
+      setPack({ phase: 'failed', message: t('evidencePackExportFailed', message(err)) });
     }
   }
 
   async function importFile(file: File) {
-    const fileName = file.name || 'the file';
+    const fileName = file.name || t('evidencePackTheFile');
     // A file over the limit is refused on its size alone, before it is read.
     const tooBig = checkPackSize(file.size);
     if (tooBig) {
@@ -152,7 +153,7 @@ export function EvidencePanel({ send, saveFile = downloadFile, readFile = readFi
       else setPack({ phase: 'refused', fileName, errors: r.errors });
       await load();
     } catch (err) {
-      setPack({ phase: 'failed', message: `${fileName} could not be imported: ${message(err)}` });
+      setPack({ phase: 'failed', message: t('evidencePackImportFailed', fileName, message(err)) });
     } finally {
       setInputKey((k) => k + 1);
     }
@@ -162,22 +163,19 @@ export function EvidencePanel({ send, saveFile = downloadFile, readFile = readFi
     return (
       <div class="evidence-panel">
         <p class="error" role="alert">
-          Could not load the evidence: {loadError}
+          {t('evidenceLoadFailed', loadError)}
         </p>
         <button type="button" onClick={() => void load()}>
-          Try again
+          {t('evidenceTryAgain')}
         </button>
       </div>
     );
   }
-  if (!data) return <p class="muted" role="status">Loading the evidence…</p>;
+  if (!data) return <p class="muted" role="status">{t('evidenceLoading')}</p>;
 
   return (
     <div class="evidence-panel">
-      <p class="muted">
-        The figures Footnote shows beside claims, each with its source. Built-in figures come with Footnote; you can add your own, edit any (your edit is kept
-        when Footnote updates), and share them as a pack.
-      </p>
+      <p class="muted">{t('evidenceIntro')}</p>
       <div class="evidence-toolbar">
         <button
           type="button"
@@ -187,7 +185,7 @@ export function EvidencePanel({ send, saveFile = downloadFile, readFile = readFi
           aria-controls="evidence-form-region"
           onClick={() => (form?.mode === 'add' ? closeForm() : setForm({ mode: 'add', opener: 'add-figure' }))}
         >
-          Add a figure
+          {t('evidenceAddFigure')}
         </button>
         <p class="notice" role="status" aria-live="polite" data-testid="evidence-notice">
           {notice}

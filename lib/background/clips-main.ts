@@ -13,6 +13,7 @@ import { seriesPointFigure } from '../claims/series-order';
 import { sendToTab, type Handlers } from '../messages';
 import { clipsChanged } from '../messages/clips';
 import { sendMessage } from '../messages/messenger';
+import { t } from '../i18n';
 import { clipsBroadcast, createClipHandlers, createTabClipsRegistry, type ClipBackgroundDeps } from './clips';
 
 export const SAVE_CLIP_MENU_ID = 'footnote-save-clip';
@@ -84,7 +85,7 @@ export function startClipsBackground(db: FootnoteDatabase): { handlers: Handlers
   if (menus) {
     void menus
       .removeAll()
-      .then(() => menus.create({ id: SAVE_CLIP_MENU_ID, title: 'Save selection as clip', contexts: ['selection'] }))
+      .then(() => menus.create({ id: SAVE_CLIP_MENU_ID, title: t('contextMenuSaveClip'), contexts: ['selection'] }))
       .catch((err: unknown) => console.debug('[Footnote] context menu', err));
     menus.onClicked.addListener(onMenu);
   }

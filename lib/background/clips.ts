@@ -12,6 +12,7 @@ import type { ImportSummary } from '../clips/import';
 import { exportClips } from '../clips/export';
 import { pageKey, type CounterSnapshot } from '../model/clip';
 import type { SessionArea } from './tab-state';
+import { t } from '../i18n';
 
 export interface ClipBackgroundDeps {
   clips: ClipsRepository;
@@ -62,17 +63,17 @@ export function createTabClipsRegistry(session: SessionArea) {
   return {
     get: async (tabId: number): Promise<TabClips | null> => (await read())[String(tabId)] ?? null,
     set: (tabId: number, value: TabClips) => change((all) => void (all[String(tabId)] = value)),
-    update: (tabId: number, fn: (t: TabClips) => TabClips) =>
+    update: (tabId: number, fn: (tab: TabClips) => TabClips) =>
       change((all) => {
-        const t = all[String(tabId)];
-        if (t) all[String(tabId)] = fn(t);
+        const tab = all[String(tabId)];
+        if (tab) all[String(tabId)] = fn(tab);
       }),
     forget: (tabId: number) => change((all) => void delete all[String(tabId)]),
     /** Tabs showing one of these pages (null: every tab with a Footnote page). */
     async showing(urls: readonly string[] | null): Promise<number[]> {
       const keys = urls && new Set(urls.map(pageKey));
       return Object.entries(await read())
-        .filter(([, t]) => keys === null || keys.has(t.url))
+        .filter(([, tab]) => keys === null || keys.has(tab.url))
         .map(([id]) => Number(id));
     },
   };
@@ -99,13 +100,13 @@ export function createClipHandlers(deps: ClipBackgroundDeps, registry = createTa
   const now = deps.now ?? (() => Date.now());
   const recentStarts = new Map<number, number[]>();
   const startsAllowed = (tabId: number): boolean => {
-    const t = now();
-    const recent = (recentStarts.get(tabId) ?? []).filter((at) => t - at < 60_000);
+    const current = now();
+    const recent = (recentStarts.get(tabId) ?? []).filter((at) => current - at < 60_000);
     if (recent.length >= MAX_DRAFT_STARTS_PER_MINUTE) {
       recentStarts.set(tabId, recent);
       return false;
     }
-    recent.push(t);
+    recent.push(current);
     recentStarts.set(tabId, recent);
     return true;
   };
@@ -116,7 +117,7 @@ export function createClipHandlers(deps: ClipBackgroundDeps, registry = createTa
     try {
       return await deps.sendToTab(tabId, 'clips/capture', {});
     } catch {
-      return { started: false, reason: 'Footnote cannot clip on this page (it works on http and https pages; reload the page if it was open before Footnote was installed).' };
+      return { started: false, reason: t('clipsCannotClip') };
     }
   };
 
@@ -136,19 +137,19 @@ export function createClipHandlers(deps: ClipBackgroundDeps, registry = createTa
     },
     'clips/anchored': async ({ url, found, orphans }, sender) => {
       const tabId = sender.tab?.id;
-      if (tabId !== undefined) await registry.update(tabId, (t) => (t.url === pageKey(url) ? { ...t, found, orphans } : t));
+      if (tabId !== undefined) await registry.update(tabId, (tab) => (tab.url === pageKey(url) ? { ...tab, found, orphans } : tab));
       // The side panel shows what was found; no page needs to hear it.
       await broadcast([]);
       return {};
     },
     'clips/pageStatus': async ({ tabId }) => {
-      const t = await registry.get(tabId);
-      return t ? { url: t.url, title: t.title, found: t.found, orphans: t.orphans } : { url: null, title: null, found: [], orphans: [] };
+      const tab = await registry.get(tabId);
+      return tab ? { url: tab.url, title: tab.title, found: tab.found, orphans: tab.orphans } : { url: null, title: null, found: [], orphans: [] };
     },
     'clips/captureTab': async ({ tabId }) => capture(tabId),
     'clips/draftStart': async (capture, sender) => {
       if (!startsAllowed(sender.tab?.id ?? -1)) {
-        throw new Error(`More than ${MAX_DRAFT_STARTS_PER_MINUTE} clips were started on this tab in the last minute: wait a moment, then try again.`);
+        throw new Error(t('clipsTooMany', MAX_DRAFT_STARTS_PER_MINUTE));
       }
       const draft = await deps.clips.startDraft(capture);
       await broadcast([]);
@@ -196,7 +197,7 @@ export function createClipHandlers(deps: ClipBackgroundDeps, registry = createTa
     },
     'clips/open': async ({ id, tabId }) => {
       const clip = await deps.clips.get(id);
-      if (!clip) throw new Error('This clip no longer exists.');
+      if (!clip) throw new Error(t('clipsGone'));
       const showing = await registry.showing([clip.url]);
       const target = tabId !== undefined && showing.includes(tabId) ? tabId : showing[0];
       if (target !== undefined) {

@@ -9,6 +9,7 @@
 import { clipSchema, type Clip } from '../model/clip';
 import { ANNOTATION_CLIP_DATA, CLIPS_FORMAT, CLIPS_FORMAT_VERSION } from './export';
 import { findForbiddenKeys } from '../packs/pack';
+import { t } from '../i18n';
 
 /** Bounds that keep a hostile or mistaken file from freezing the browser. */
 export const IMPORT_LIMITS = { bytes: 64 * 1024 * 1024, clips: 100_000 } as const;
@@ -88,30 +89,27 @@ export function annotationToClip(a: unknown): unknown {
   return clip;
 }
 
-const NOT_CLIPS =
-  'Footnote cannot read this file: it imports the clips files it exports, “Footnote JSON” or “Web Annotation (JSON-LD)”, and this is neither. Nothing was imported.';
-
 /** The raw clip records of a parsed file, and what to call each in a message. */
 function recordsOf(data: unknown): { records: unknown[]; noun: 'Clip' | 'Annotation' } {
   if (isPlainObject(data) && data.type === 'AnnotationCollection') {
     const items = isPlainObject(data.first) && Array.isArray(data.first.items) ? data.first.items : Array.isArray(data.items) ? data.items : null;
-    if (!items || items.length === 0) throw new ClipImportError('The Web Annotation collection holds no annotations ("first.items"). Nothing was imported.');
+    if (!items || items.length === 0) throw new ClipImportError(t('clipsImportNoAnnotations'));
     if (items.length > IMPORT_LIMITS.clips) {
-      throw new ClipImportError(`The file holds ${items.length.toLocaleString('en-GB')} annotations; Footnote imports at most ${IMPORT_LIMITS.clips.toLocaleString('en-GB')} at once.`);
+      throw new ClipImportError(t('clipsImportTooManyAnnotations', items.length.toLocaleString('en-GB'), IMPORT_LIMITS.clips.toLocaleString('en-GB')));
     }
     return { records: items.map(annotationToClip), noun: 'Annotation' };
   }
-  if (!isPlainObject(data) || data.format !== CLIPS_FORMAT) throw new ClipImportError(NOT_CLIPS);
+  if (!isPlainObject(data) || data.format !== CLIPS_FORMAT) throw new ClipImportError(t('clipsImportNotClips'));
   if (typeof data.version !== 'number' || !Number.isInteger(data.version)) {
-    throw new ClipImportError('The file has no format version ("version").');
+    throw new ClipImportError(t('clipsImportNoVersion'));
   }
   if (data.version > CLIPS_FORMAT_VERSION) {
-    throw new ClipImportError(`The file was made by a newer Footnote (format version ${data.version}); this one reads version ${CLIPS_FORMAT_VERSION}. Update Footnote to import it.`);
+    throw new ClipImportError(t('clipsImportNewerVersion', data.version, CLIPS_FORMAT_VERSION));
   }
-  if (data.version < 1) throw new ClipImportError(`Unknown format version ${data.version}.`);
-  if (!Array.isArray(data.clips)) throw new ClipImportError('The file has no list of clips ("clips").');
+  if (data.version < 1) throw new ClipImportError(t('clipsImportUnknownVersion', data.version));
+  if (!Array.isArray(data.clips)) throw new ClipImportError(t('clipsImportNoList'));
   if (data.clips.length > IMPORT_LIMITS.clips) {
-    throw new ClipImportError(`The file holds ${data.clips.length.toLocaleString('en-GB')} clips; Footnote imports at most ${IMPORT_LIMITS.clips.toLocaleString('en-GB')} at once.`);
+    throw new ClipImportError(t('clipsImportTooManyClips', data.clips.length.toLocaleString('en-GB'), IMPORT_LIMITS.clips.toLocaleString('en-GB')));
   }
   return { records: data.clips, noun: 'Clip' };
 }
@@ -119,13 +117,13 @@ function recordsOf(data: unknown): { records: unknown[]; noun: 'Clip' | 'Annotat
 /** Parses and checks a whole clips file; throws a ClipImportError naming the record and field. */
 export function parseClipsFile(text: string): Clip[] {
   if (text.length > IMPORT_LIMITS.bytes) {
-    throw new ClipImportError(`The file is too large (${(text.length / 1048576).toFixed(0)} MB); Footnote imports files up to ${IMPORT_LIMITS.bytes / 1048576} MB.`);
+    throw new ClipImportError(t('clipsImportFileTooLarge', (text.length / 1048576).toFixed(0), IMPORT_LIMITS.bytes / 1048576));
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new ClipImportError(`The file is not valid JSON (${err instanceof Error ? err.message : String(err)}). Was it cut short?`);
+    throw new ClipImportError(t('clipsImportNotJson', err instanceof Error ? err.message : String(err)));
   }
   // Keys that reach an object's prototype are refused, not quietly dropped: such a file was made to attack.
   const forbidden = isPlainObject(data) ? findForbiddenKeys(data)[0] : undefined;

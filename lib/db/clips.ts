@@ -4,6 +4,7 @@
  */
 import type { FootnoteDatabase } from './database';
 import { describeZodError } from '../model/errors';
+import { t } from '../i18n';
 import {
   clipDraftSchema,
   clipSchema,
@@ -59,7 +60,7 @@ export function createClipsRepository(db: FootnoteDatabase, options: ClipsReposi
     async update(id: string, edit: ClipEdit): Promise<Clip> {
       return db.transaction('rw', db.clips, async () => {
         const clip = (await db.clips.get(id)) as Clip | undefined;
-        if (!clip) throw new ClipError('This clip no longer exists (deleted elsewhere?).');
+        if (!clip) throw new ClipError(t('clipsNoLongerExists'));
         const next = checked(
           clipSchema,
           {
@@ -92,22 +93,22 @@ export function createClipsRepository(db: FootnoteDatabase, options: ClipsReposi
     // ── Drafts ──────────────────────────────────────────────────────────
     /** Starts a draft for a passage the reader is clipping; it is stored before the reader types a word. */
     async startDraft(capture: ClipCapture, edit: ClipEdit = {}): Promise<ClipDraft> {
-      const t = now();
+      const at = now();
       const url = pageKey(capture.url);
       const onPage = (await db.clipDrafts.where('url').equals(url).toArray()) as ClipDraft[];
       // The same passage clipped again while its draft is untouched is that draft, not another.
       const same = onPage.find((d) => d.quote === capture.quote && d.note === '' && d.tags.length === 0 && !edit.note && !edit.tags?.length);
       if (same) {
-        const again = { ...same, updatedAt: Math.max(t, same.updatedAt) };
+        const again = { ...same, updatedAt: Math.max(at, same.updatedAt) };
         await db.clipDrafts.put(again);
         return again;
       }
       if (onPage.length >= MAX_DRAFTS_PER_PAGE) {
-        throw new ClipError(`This page already has ${MAX_DRAFTS_PER_PAGE} unsaved clips: save or discard some in the side panel first.`);
+        throw new ClipError(t('clipsTooManyDrafts', MAX_DRAFTS_PER_PAGE));
       }
       const draft = checked(
         clipDraftSchema,
-        { ...capture, url: pageKey(capture.url), id: newId(), note: edit.note ?? '', tags: parseTags(edit.tags ?? []), createdAt: t, updatedAt: t },
+        { ...capture, url: pageKey(capture.url), id: newId(), note: edit.note ?? '', tags: parseTags(edit.tags ?? []), createdAt: at, updatedAt: at },
         'draft',
       );
       await db.clipDrafts.put(draft);
@@ -117,7 +118,7 @@ export function createClipsRepository(db: FootnoteDatabase, options: ClipsReposi
     async updateDraft(id: string, edit: ClipEdit): Promise<ClipDraft> {
       return db.transaction('rw', db.clipDrafts, async () => {
         const draft = (await db.clipDrafts.get(id)) as ClipDraft | undefined;
-        if (!draft) throw new ClipError('This draft is gone (saved or discarded elsewhere?).');
+        if (!draft) throw new ClipError(t('clipsDraftGone'));
         const next = checked(
           clipDraftSchema,
           { ...draft, note: edit.note ?? draft.note, tags: edit.tags ? parseTags(edit.tags) : draft.tags, updatedAt: Math.max(now(), draft.updatedAt) },
@@ -147,9 +148,9 @@ export function createClipsRepository(db: FootnoteDatabase, options: ClipsReposi
           // Saved already (a double click, a retry after a lost reply): answer with the clip.
           const existing = (await db.clips.get(id)) as Clip | undefined;
           if (existing) return existing;
-          throw new ClipError('This draft is gone (discarded elsewhere?).');
+          throw new ClipError(t('clipsDraftDiscarded'));
         }
-        const t = Math.max(now(), draft.createdAt);
+        const at = Math.max(now(), draft.createdAt);
         const clip = checked(
           clipSchema,
           {
@@ -157,8 +158,8 @@ export function createClipsRepository(db: FootnoteDatabase, options: ClipsReposi
             note: edit.note ?? draft.note,
             tags: edit.tags ? parseTags(edit.tags) : draft.tags,
             ...(counters && counters.length > 0 ? { counters } : {}),
-            createdAt: t,
-            updatedAt: t,
+            createdAt: at,
+            updatedAt: at,
           },
           'clip',
         );

@@ -10,14 +10,6 @@ export const REPORT_PROBLEMS = ['not-a-claim', 'wrong-stance', 'wrong-figure', '
 export const reportProblemSchema = z.enum(REPORT_PROBLEMS);
 export type ReportProblem = z.infer<typeof reportProblemSchema>;
 
-/** The words a reader picks from, and that the exports print. */
-export const PROBLEM_WORDS: Record<ReportProblem, string> = {
-  'not-a-claim': 'Not a claim',
-  'wrong-stance': 'Wrong stance',
-  'wrong-figure': 'Wrong figure',
-  other: 'Other',
-};
-
 const text = (max: number) => z.string().check(z.maxLength(max));
 
 /** What the reader writes in the form. */

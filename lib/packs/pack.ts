@@ -11,6 +11,7 @@ import '../model/zod-config';
 import { claimSchema, evidenceSchema, recordId, type Claim, type Evidence } from '../model/records';
 import type { Series } from '../model/series';
 import { readSeriesList } from './series-read';
+import { t } from '../i18n';
 
 export const PACK_FORMAT = 'footnote-evidence-pack';
 export const PACK_FORMAT_VERSION = 1;
@@ -67,7 +68,7 @@ export function formatBytes(n: number): string {
 /** Checked before reading a file's text at all: a huge file is refused on its size alone. */
 export function checkPackSize(bytes: number): string | null {
   return bytes > MAX_PACK_BYTES
-    ? `The file is ${formatBytes(bytes)}; Footnote imports evidence packs of at most ${formatBytes(MAX_PACK_BYTES)}.`
+    ? t('packTooLarge', formatBytes(bytes), formatBytes(MAX_PACK_BYTES))
     : null;
 }
 
@@ -157,7 +158,7 @@ export function readPack(text: string, options: ReadOptions): PackReading {
     root = JSON.parse(text);
   } catch (err) {
     const why = err instanceof Error ? err.message.slice(0, 160) : 'unreadable';
-    return { ok: false, errors: [`The file is not JSON (${why}).`] };
+    return { ok: false, errors: [t('packNotJson', why)] };
   }
   return readPackData(root, options);
 }
@@ -165,14 +166,14 @@ export function readPack(text: string, options: ReadOptions): PackReading {
 /** The checks of `readPack` after parsing, for a pack already in memory (the built-in pack). */
 export function readPackData(root: unknown, options: ReadOptions): PackReading {
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
-    return { ok: false, errors: ['This is not a Footnote evidence pack: the file holds no JSON object.'] };
+    return { ok: false, errors: [t('packNotAnObject')] };
   }
   const obj = root as Record<string, unknown>;
   if (obj.format !== PACK_FORMAT) {
-    return { ok: false, errors: [`This is not a Footnote evidence pack: format is ${JSON.stringify(obj.format ?? null)?.slice(0, 60)}, not "${PACK_FORMAT}".`] };
+    return { ok: false, errors: [t('packWrongFormat', JSON.stringify(obj.format ?? null)?.slice(0, 60) ?? 'null', PACK_FORMAT)] };
   }
   if (typeof obj.formatVersion === 'number' && obj.formatVersion > PACK_FORMAT_VERSION) {
-    return { ok: false, errors: [`This pack was made by a newer Footnote (format version ${obj.formatVersion}); update Footnote to import it.`] };
+    return { ok: false, errors: [t('packNewerVersion', obj.formatVersion)] };
   }
 
   const forbidden = findForbiddenKeys(root);
@@ -183,10 +184,10 @@ export function readPackData(root: unknown, options: ReadOptions): PackReading {
     return finish(header.error.issues.map((i) => `${fieldPath(i.path) || 'pack'}: ${issueText(i, root)}`));
   }
   if (header.data.formatVersion !== PACK_FORMAT_VERSION) {
-    return { ok: false, errors: [`formatVersion: ${header.data.formatVersion} is not a format version Footnote knows (${PACK_FORMAT_VERSION}).`] };
+    return { ok: false, errors: [t('packUnknownVersion', header.data.formatVersion, PACK_FORMAT_VERSION)] };
   }
   if (header.data.pack.id === BUILTIN_PACK_ID && !options.allowBuiltin) {
-    return { ok: false, errors: [`pack.id: "${BUILTIN_PACK_ID}" is reserved for the figures that ship with Footnote; give the pack another id.`] };
+    return { ok: false, errors: [t('packReservedId', BUILTIN_PACK_ID)] };
   }
 
   const errors: string[] = [];

@@ -11,6 +11,7 @@ import type { ClaimMatch } from '../model/scan';
 import type { Messenger } from './controller';
 import type { ReaderNotice } from './reader-notice';
 import { fromPageScript } from './reader-input';
+import { t } from '../i18n';
 
 export interface CardActionDeps {
   messenger: Messenger;
@@ -32,13 +33,13 @@ export function cardActions(deps: CardActionDeps) {
   return {
     /** After a dismissal: the notice with its Undo. */
     dismissed(url: string, key: string) {
-      void notice.show('Marked as not a claim here.', {
-        label: 'Undo',
+      void notice.show(t('noticeDismissed'), {
+        label: t('noticeUndo'),
         onClick: () =>
           void (async () => {
             await messenger.send('dismissals/remove', { url, key });
             await deps.refreshDismissals(key);
-          })().catch((err: unknown) => void notice.show(`Could not undo: ${reason(err)}`)),
+          })().catch((err: unknown) => void notice.show(t('noticeCouldNotUndo', reason(err)))),
       });
     },
 
@@ -46,11 +47,11 @@ export function cardActions(deps: CardActionDeps) {
       deps.act('pause', async () => {
         await messenger.send('site/setPaused', { host, paused: true });
         deps.endSession();
-        void notice.show('Footnote is paused on this site.', {
-          label: 'Undo',
+        void notice.show(t('noticePaused'), {
+          label: t('noticeUndo'),
           // Resuming goes through the background, which tells every tab on the site (this one too).
           onClick: () =>
-            void messenger.send('site/setPaused', { host, paused: false }).catch((err: unknown) => void notice.show(`Could not resume: ${reason(err)}`)),
+            void messenger.send('site/setPaused', { host, paused: false }).catch((err: unknown) => void notice.show(t('noticeCouldNotResume', reason(err)))),
         });
       }),
 
@@ -67,7 +68,7 @@ export function cardActions(deps: CardActionDeps) {
           why: whyLines(match.wording, match.stance, match.cues).map((line) => line.slice(0, 2000)),
         };
         await messenger.send('reports/add', { flag, input });
-        deps.setCardNotice('Report kept on this computer. Export it from Footnote’s options to send it.');
+        deps.setCardNotice(t('cardReportKept'));
       }),
 
     copy(text: string, format: CitationFormat, event: Event) {
@@ -75,7 +76,7 @@ export function cardActions(deps: CardActionDeps) {
       if (fromPageScript(event)) return;
       void deps.act('copy', async () => {
         await navigator.clipboard.writeText(text);
-        deps.setCardNotice(format === 'markdown' ? 'Copied the figure and its source as Markdown.' : 'Copied the figure and its source.');
+        deps.setCardNotice(format === 'markdown' ? t('cardCopiedMarkdown') : t('cardCopied'));
       });
     },
   };

@@ -19,12 +19,13 @@ import { watchContent, type RequestFrame } from './observe';
 import { piecesOf } from './text-map';
 import { unwrap, wrapPieces } from './wrap';
 import { pageAddress } from './address';
+import { t } from '../i18n';
 
 /**
  * The highlight's tooltip. The page can read every attribute, so the reader's note and tags stay
  * in Footnote (side panel) and never reach the page's DOM.
  */
-export const CLIP_TITLE = 'Your clip (your note is in Footnote’s side panel)';
+export const clipTitle = (): string => t('clipsHighlightTitle');
 
 /** A clip whose highlight the page keeps taking out is put back at most this often (no tug of war). */
 const MAX_REANCHORS = 5;
@@ -109,7 +110,7 @@ export function startAnchoring(ctx: ContentScriptContext, options: AnchoringOpti
       const els = wrapPieces(pieces, () => {
         const el = doc.createElement(CLIP_TAG);
         el.setAttribute('data-clip', clip.id);
-        el.setAttribute('title', CLIP_TITLE);
+        el.setAttribute('title', clipTitle());
         return el;
       });
       highlights.set(clip.id, els);

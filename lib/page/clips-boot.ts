@@ -16,6 +16,7 @@ import type { ClipsController } from './clips';
 import type { CaptureResult, ClipSource } from './clips-editor-session';
 import { clipsScript, type ClipsModule } from './clips-loader';
 import { pageAddress } from './address';
+import { t } from '../i18n';
 
 export interface ClipsBootOptions {
   paused: boolean;
@@ -54,7 +55,7 @@ export function startClipsBoot(ctx: ContentScriptContext, options: ClipsBootOpti
     handlers: (f) => ({
       'clips/capture': async (payload) => {
         if (!f.delegate) await start();
-        return (await f.forward('clips/capture', payload)) ?? { started: false, reason: 'Footnote could not open the clip editor.' };
+        return (await f.forward('clips/capture', payload)) ?? { started: false, reason: t('clipsEditorNotOpened') };
       },
       'clips/changed': async (payload) => {
         if (f.delegate) return (await f.forward('clips/changed', payload)) ?? {};
@@ -96,7 +97,7 @@ export function startClipsBoot(ctx: ContentScriptContext, options: ClipsBootOpti
     async captureElements(elements, source) {
       const first = elements[0];
       const last = elements.at(-1);
-      if (!first?.isConnected || !last?.isConnected) return { started: false, reason: 'That passage is no longer on the page.' };
+      if (!first?.isConnected || !last?.isConnected) return { started: false, reason: t('clipsPassageGone') };
       const range = document.createRange();
       range.setStart(first, 0);
       range.setEnd(last, last.childNodes.length);

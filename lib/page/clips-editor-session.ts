@@ -15,6 +15,7 @@ import { readPageMeta } from './clips-meta';
 import type { Track } from './clips-work';
 import { isFootnoteUi } from './footnote-ui';
 import { pageAddress } from './address';
+import { t } from '../i18n';
 
 export type CaptureResult = ResponseOf<'clips/capture'>;
 
@@ -111,7 +112,7 @@ export function startClipEditorSession(ctx: ContentScriptContext, options: ClipE
       }
       options.onSaved(clip);
     } catch (err) {
-      e.status = { kind: 'error', message: `Could not save the clip: ${err instanceof Error ? err.message : String(err)}. What you typed is kept as a draft.` };
+      e.status = { kind: 'error', message: t('clipsSaveFailed', err instanceof Error ? err.message : String(err)) };
       repaint(e);
       await flushDraft(e).catch(() => undefined);
     }
@@ -149,14 +150,14 @@ export function startClipEditorSession(ctx: ContentScriptContext, options: ClipE
       if (e.note || e.tags) await flushDraft(e);
       return { started: true, reason: null };
     } catch (err) {
-      e.status = { kind: 'error', message: `Footnote could not keep a draft: ${err instanceof Error ? err.message : String(err)}` };
+      e.status = { kind: 'error', message: t('clipsDraftFailed', err instanceof Error ? err.message : String(err)) };
       repaint(e);
       return { started: false, reason: e.status.message };
     }
   };
 
   const captureRange = async (range: Range, source?: ClipSource): Promise<CaptureResult> => {
-    if (isFootnoteUi(range.commonAncestorContainer)) return { started: false, reason: 'Select text on the page, not in Footnote.' };
+    if (isFootnoteUi(range.commonAncestorContainer)) return { started: false, reason: t('clipsSelectOnPage') };
     const doc = range.commonAncestorContainer.ownerDocument ?? document;
     const root = doc.body ?? doc.documentElement;
     const described = describeRange(readPageText(root), range);
@@ -177,7 +178,7 @@ export function startClipEditorSession(ctx: ContentScriptContext, options: ClipE
 
   const captureSelection = async (): Promise<CaptureResult> => {
     const selection = document.getSelection();
-    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return { started: false, reason: 'Select some text on the page first.' };
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return { started: false, reason: t('clipsSelectFirst') };
     return captureRange(selection.getRangeAt(0));
   };
 

@@ -21,6 +21,7 @@ import { createNoticeHost, wxtNoticeUi, type NoticeHost } from './page-notice';
 import { pageSessions } from './page-session';
 import type { RequestFrame } from './observe';
 import { pageAddress } from './address';
+import { t } from '../i18n';
 
 /** `send` by default: to the background through the whole protocol (the content script's boot hands on only its listener). */
 export type ClipsMessenger = Partial<Pick<ProtocolMessenger, 'send'>> & Pick<ProtocolMessenger, 'listen'>;
@@ -86,7 +87,7 @@ export function startClips(ctx: ContentScriptContext, options: ClipsOptions): Cl
     // The shortcut and the context menu give no feedback of their own: say on the page why nothing opened.
     'clips/capture': async () => {
       const result = await editing.captureSelection();
-      if (!result.started) void track(notice.show(result.reason ?? 'Footnote could not open the clip editor.'));
+      if (!result.started) void track(notice.show(result.reason ?? t('clipsEditorNotOpened')));
       return result;
     },
     'clips/changed': async ({ urls }) => {

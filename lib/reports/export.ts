@@ -2,7 +2,7 @@
  * The reader's false-flag reports as files to send: JSON for a maintainer's tools, Markdown for a
  * person to read. Only what each report holds; nothing is added or guessed.
  */
-import { PROBLEM_WORDS, type FalseFlagReport } from '../model/report';
+import type { FalseFlagReport } from '../model/report';
 
 export const REPORTS_FORMAT = 'footnote-false-flag-reports';
 
@@ -18,6 +18,15 @@ export function reportsJson(reports: readonly FalseFlagReport[], exportedAt: num
 
 /** One line of page or reader text: Markdown would read a line break or a leading "#" as structure. */
 const line = (s: string) => s.replace(/\s+/g, ' ').trim().replace(/^([#>*+-]|\d+\.)/, '\\$1');
+
+// The file is written for Footnote's maintainers, in English whatever the reader's language (its
+// headings and stances too); the reader's own choices show through t() where the reader sees them.
+const PROBLEM: Record<FalseFlagReport['problem'], string> = {
+  'not-a-claim': 'Not a claim',
+  'wrong-stance': 'Wrong stance',
+  'wrong-figure': 'Wrong figure',
+  other: 'Other',
+};
 
 const STANCE: Record<FalseFlagReport['stance'], string> = {
   asserted: 'stated as fact',
@@ -35,7 +44,7 @@ export function reportsMarkdown(reports: readonly FalseFlagReport[], exportedAt:
   reports.forEach((r, i) => {
     out.push(
       '',
-      `## ${i + 1}. ${PROBLEM_WORDS[r.problem]}: ${line(r.title) || line(r.url)}`,
+      `## ${i + 1}. ${PROBLEM[r.problem]}: ${line(r.title) || line(r.url)}`,
       '',
       `- Page: <${r.url}>`,
       `- Reported: ${day(r.createdAt)}`,

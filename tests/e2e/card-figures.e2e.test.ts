@@ -9,12 +9,17 @@ import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { groupFigures } from '../../components/CardFigures';
 import { standingLine, yearsAwayWarning } from '../../components/card-standing';
+import { installCatalogue } from '../../lib/i18n';
 import { buildBuiltinPack } from '../../lib/packs/builtin';
 import { rankFigures } from '../../lib/page/card-presenter';
 import { loadEngine, scanHtml } from '../../scripts/scan';
 import type { HarnessWindow, TestPage } from './browsers';
 import { FIXTURES_DIR } from './server';
 import { forEachBrowser, type BrowserSuite } from './suite';
+import english from '../../public/_locales/en_GB/messages.json';
+
+// The card's words are worked out here in node as the extension says them: in English.
+installCatalogue(english);
 
 const ARTICLE = '/articles/metro-2014-06-six-million-ae-unable-to-get-gp-appointment.html';
 

@@ -12,7 +12,7 @@ import { dispatch, request, type Handlers, type MessageType, type RequestOf } fr
 import { describeRange } from '@/lib/page/anchor/describe';
 import { readPageText, toSourceRange } from '@/lib/page/anchor/page-text';
 import { startClips, type ClipsController, type ClipsMessenger } from '@/lib/page/clips';
-import { CLIP_TITLE } from '@/lib/page/clips-anchoring';
+import { clipTitle } from '@/lib/page/clips-anchoring';
 import { createEditorHost, wxtEditorUi } from '@/lib/page/clips-editor';
 import { piecesOf } from '@/lib/page/text-map';
 import { isFootnoteSplit } from '@/lib/page/wrap';
@@ -171,7 +171,7 @@ describe('clips on the page', () => {
     expect(clipText(clip.id)).toBe(CLAIM);
     const els = document.querySelectorAll(`footnote-clip[data-clip="${clip.id}"]`);
     expect(els.length).toBeGreaterThan(0);
-    expect(els[0]!.getAttribute('title')).toBe(CLIP_TITLE);
+    expect(els[0]!.getAttribute('title')).toBe(clipTitle());
     expect(document.body.outerHTML).not.toContain('saved earlier');
     expect(document.querySelector('style[data-footnote-clip-style]')).not.toBeNull();
     expect(sent.filter((m) => m.type === 'clips/anchored').at(-1)!.payload).toEqual({ url: URL_NOW, found: [clip.id], orphans: [] });

@@ -7,6 +7,7 @@ import { buildTextMap } from '../text-map';
 import { cssPath, pageElementOf } from './css-path';
 import { nodeIndexAt, skipFootnoteUi, sourceOffsetOf, toNormalizedRange, toSourceRange, type PageText } from './page-text';
 import type { CssPoint, Selector } from '../../model/selectors';
+import { t } from '../../i18n';
 
 /** Characters of context kept on each side of a quote (as Hypothesis does). */
 export const CONTEXT_LENGTH = 32;
@@ -27,8 +28,8 @@ export function describeOffsets(pt: PageText, start: number, end: number): Descr
   const text = pt.norm.text;
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
-  if (end <= start) return { ok: false, reason: 'Select some text on the page first.' };
-  if (end - start > MAX_QUOTE_LENGTH) return { ok: false, reason: `Select at most ${MAX_QUOTE_LENGTH.toLocaleString('en-GB')} characters.` };
+  if (end <= start) return { ok: false, reason: t('clipsSelectFirst') };
+  if (end - start > MAX_QUOTE_LENGTH) return { ok: false, reason: t('clipsSelectAtMost', MAX_QUOTE_LENGTH.toLocaleString('en-GB')) };
   const quote = text.slice(start, end);
   const selectors: Selector[] = [
     {
@@ -50,7 +51,7 @@ export function describeOffsets(pt: PageText, start: number, end: number): Descr
 export function describeRange(pt: PageText, range: Range): DescribeResult {
   const start = sourceOffsetOf(pt, range.startContainer, range.startOffset);
   const end = sourceOffsetOf(pt, range.endContainer, range.endOffset);
-  if (start === null || end === null || end <= start) return { ok: false, reason: 'Select some text on the page first.' };
+  if (start === null || end === null || end <= start) return { ok: false, reason: t('clipsSelectFirst') };
   const [s, e] = toNormalizedRange(pt, start, end);
   return describeOffsets(pt, s, e);
 }
