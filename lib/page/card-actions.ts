@@ -16,8 +16,8 @@ import { t } from '../i18n';
 export interface CardActionDeps {
   messenger: Messenger;
   notice: ReaderNotice;
-  /** Runs one card action with the card's busy state and error notice. */
-  act(what: string, action: () => Promise<void>): Promise<void>;
+  /** Runs one card action with the card's busy state and error notice (`failed` words it). */
+  act(failed: (error: string) => string, action: () => Promise<void>): Promise<void>;
   /** The card's own notice (announced in its live region). */
   setCardNotice(text: string): void;
   /** Reads the page's dismissals again and marks the passage again, focusing its mark. */
@@ -44,7 +44,7 @@ export function cardActions(deps: CardActionDeps) {
     },
 
     pause: (host: string) =>
-      deps.act('pause', async () => {
+      deps.act((error) => t('cardCouldNotPause', error), async () => {
         await messenger.send('site/setPaused', { host, paused: true });
         deps.endSession();
         void notice.show(t('noticePaused'), {
@@ -56,7 +56,7 @@ export function cardActions(deps: CardActionDeps) {
       }),
 
     keepReport: (page: { url: string; title: string }, match: ClaimMatch, claim: string, input: ReportInput) =>
-      deps.act('keep the report', async () => {
+      deps.act((error) => t('cardCouldNotKeepReport', error), async () => {
         const flag = {
           url: page.url,
           title: page.title.slice(0, 2000),
@@ -74,7 +74,7 @@ export function cardActions(deps: CardActionDeps) {
     copy(text: string, format: CitationFormat, event: Event) {
       // Only the reader's own click writes to the clipboard.
       if (fromPageScript(event)) return;
-      void deps.act('copy', async () => {
+      void deps.act((error) => t('cardCouldNotCopy', error), async () => {
         await navigator.clipboard.writeText(text);
         deps.setCardNotice(format === 'markdown' ? t('cardCopiedMarkdown') : t('cardCopied'));
       });

@@ -82,8 +82,8 @@ export interface CardPresenter {
   openCard(mark: Mark, focus: boolean): Promise<void>;
   /** Closes the card; with `returnFocus`, focus goes back to its mark. */
   closeCard(returnFocus: boolean): void;
-  /** Runs one card action with the card's busy state, and its error as the card's notice. */
-  act(what: string, action: () => Promise<void>): Promise<void>;
+  /** Runs one card action with the card's busy state, and its error as the card's notice (`failed` words it). */
+  act(failed: (error: string) => string, action: () => Promise<void>): Promise<void>;
   /** The card's own notice (announced in its live region), shown on the next paint. */
   setNotice(text: string | null): void;
 }
@@ -189,7 +189,7 @@ export function cardPresenter(deps: CardPresenterDeps): CardPresenter {
     },
     openCard,
     closeCard,
-    async act(what, action) {
+    async act(failed, action) {
       if (busy) return;
       busy = true;
       notice = null;
@@ -197,7 +197,7 @@ export function cardPresenter(deps: CardPresenterDeps): CardPresenter {
       try {
         await action();
       } catch (err) {
-        notice = `Could not ${what}: ${err instanceof Error ? err.message : String(err)}`;
+        notice = failed(err instanceof Error ? err.message : String(err));
       } finally {
         busy = false;
         repaint();

@@ -23,6 +23,7 @@ import { watchPage } from './page-watch';
 import { recordCache } from './record-cache';
 import type { ReaderNotice } from './reader-notice';
 import { scanScheduler, type PageScan, type PageScanner } from './scan-scheduler';
+import { t } from '../i18n';
 
 /**
  * A passage whose mark the page took out this often is not marked again in this session: a page
@@ -142,7 +143,7 @@ export function startHighlightSession(ctx: ContentScriptContext, deps: SessionDe
   });
 
   const dismiss = (mark: Mark) =>
-    presenter.act('remember this', async () => {
+    presenter.act((error) => t('cardCouldNotRemember', error), async () => {
       await messenger.send('dismissals/add', { url, key: mark.key, sentence: mark.match.text.slice(0, 5000) });
       dismissed.add(mark.key);
       const following = marks.all().find((m) => m.key !== mark.key && m.pieces[0]!.compareDocumentPosition(mark.pieces[0]!) & 2);

@@ -79,6 +79,8 @@ const TRANSLATED = [
   'components/report-problem.ts',
   'components/partial-date.ts',
   'lib/page/clips-anchoring.ts',
+  'lib/page/card-actions.ts',
+  'lib/page/card-presenter.ts',
 ];
 /** Text that is not language: key names shown in <kbd>. */
 const NOT_LANGUAGE = new Set(['Enter', 'Escape']);
