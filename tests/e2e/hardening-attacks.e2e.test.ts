@@ -8,9 +8,12 @@
 import { expect, it } from 'vitest';
 import type { ExtensionContext, TestPage } from './browsers';
 import { storeRows } from './extension-store';
+import { markedClaimsOf } from './marked-claims';
 import { eventually, forEachBrowser } from './suite';
 
 const PAGE = '/hostile/article.html';
+/** The claims the engine marks on the page as it is served, before the attacker adds one. */
+const MARKED = markedClaimsOf(PAGE);
 const ADDED_CLAIM = 'Readers told us GPs are refusing to see patients face to face.';
 
 interface Attack {
@@ -28,6 +31,9 @@ const QUOTE = 'Virtual appointments became the favoured approach by surgeries';
 
 const attackOf = (page: TestPage) => page.evaluate(() => (window as unknown as { __attack?: Attack }).__attack ?? null);
 const markTexts = (page: TestPage) => page.evaluate(() => [...document.querySelectorAll('footnote-mark')].map((m) => m.textContent ?? ''));
+/** Marked claims: each claim's mark is focusable at its first piece only. */
+const markedClaims = (page: TestPage) => page.count('footnote-mark[tabindex]');
+const allMarked = (page: TestPage) => eventually(async () => (await markedClaims(page)) >= MARKED, 15_000, `the ${MARKED} claims to be marked`);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The extension's id as WXT builds its event names with it (runtime.id: the gecko id in Firefox). */
@@ -55,7 +61,7 @@ forEachBrowser('hardening: an attacker’s page script', (suite) => {
     const ext = await suite.browser.extension();
     const page = await suite.page();
     await page.goto(suite.server.url(`${PAGE}?announce=${encodeURIComponent(await extensionId(ext))}`));
-    await eventually(async () => (await markTexts(page)).length === 1, 15_000, 'the claim to be marked');
+    await allMarked(page);
     await eventually(async () => (await attackOf(page))?.done, 10_000, 'the forged announcement');
     await eventually(async () => (await markTexts(page)).some((t) => ADDED_CLAIM.includes(t) && t.length > 10), 15_000, 'the claim added after the announcement to be marked');
     expect((await markTexts(page)).join(' ')).toContain('still not opening their doors');
@@ -66,12 +72,12 @@ forEachBrowser('hardening: an attacker’s page script', (suite) => {
     const before = { clips: (await storeRows(ext, 'clips')).length, drafts: (await storeRows(ext, 'clipDrafts')).length, dismissals: (await storeRows(ext, 'dismissals')).length };
     const page = await suite.page();
     await page.goto(suite.server.url(`${PAGE}?drive`));
-    await eventually(async () => (await markTexts(page)).length === 1, 15_000, 'the claim to be marked');
+    await allMarked(page);
     // The page's clicks on the mark open no card…
     await pause(800);
     expect(await page.exists('footnote-card')).toBe(false);
     // …and once the reader opens it, the page's clicks on its buttons and links do nothing either.
-    await page.click('footnote-mark');
+    await page.click('footnote-mark[tabindex]');
     await page.waitForSelector('footnote-card');
     await eventually(async () => (await attackOf(page))?.done, 15_000, 'the page script to finish clicking');
     expect((await attackOf(page))!.clicks).toBeGreaterThan(10);
@@ -88,16 +94,18 @@ forEachBrowser('hardening: an attacker’s page script', (suite) => {
     const page = await suite.page();
     const url = suite.server.url(`${PAGE}?read=${encodeURIComponent(SECRET)}`);
     await page.goto(url);
-    await eventually(async () => (await markTexts(page)).length === 1, 15_000, 'the claim to be marked');
+    await allMarked(page);
     // The reader opens the card, then clips a passage and types a note.
-    await page.click('footnote-mark');
+    await page.click('footnote-mark[tabindex]');
     await page.waitForSelector('.fn-card');
     await page.press('Escape');
     await page.evaluate((quote) => {
       const p = [...document.querySelectorAll('#article p')].find((el) => el.textContent!.startsWith(quote))!;
+      // The first text node, inside the claim's mark where the sentence is marked.
+      const text = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode()!;
       const range = document.createRange();
-      range.setStart(p.firstChild!, 0);
-      range.setEnd(p.firstChild!, quote.length);
+      range.setStart(text, 0);
+      range.setEnd(text, quote.length);
       document.getSelection()!.removeAllRanges();
       document.getSelection()!.addRange(range);
     }, QUOTE);
@@ -140,7 +148,7 @@ forEachBrowser('hardening: an attacker’s page script', (suite) => {
     const attack = (await attackOf(page))!;
     expect(attack.clipsShown).toBe(1);
     expect(await page.count('footnote-clip')).toBe(1);
-    expect(await page.count('footnote-mark')).toBe(1);
+    expect(await markedClaims(page)).toBe(MARKED);
     expect(attack.leaks).toEqual([]);
     // For Footnote the page is still the one the tab loaded: its dismissals, clips and report are that address's.
     expect((await ext.send('tab/state', { tabId })).url).toBe(here);
@@ -158,6 +166,6 @@ forEachBrowser('hardening: an attacker’s page script', (suite) => {
     expect(counts['clips/forPage'] ?? 0).toBeLessThanOrEqual(2);
     expect(counts['dismissals/list'] ?? 0).toBeLessThanOrEqual(2);
     expect(counts['page/report'] ?? 0).toBeLessThanOrEqual(3);
-    expect(await page.count('footnote-mark')).toBe(1);
+    expect(await markedClaims(page)).toBe(MARKED);
   });
 });

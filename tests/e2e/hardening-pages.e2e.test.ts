@@ -1,5 +1,5 @@
 /**
- * Hostile pages, in each real browser (tests/fixtures/hostile/: a real article with one flagged claim,
+ * Hostile pages, in each real browser (tests/fixtures/hostile/: a real article with claims it flags,
  * the Watford Observer's, made hostile by hostile.js, and the same article with editors in it). Footnote keeps working where the page
  * overrides the DOM's own methods (content scripts run in their own world: none of the page's
  * traps is ever hit) or freezes its nodes; it does not loop against a page that takes its marks
@@ -9,7 +9,11 @@
  */
 import { expect, it } from 'vitest';
 import type { HarnessWindow, TestPage } from './browsers';
+import { markedClaimsOf } from './marked-claims';
 import { eventually, forEachBrowser, type BrowserSuite } from './suite';
+
+/** The claims the article marks (the editors page holds the same article). */
+const MARKED = markedClaimsOf('/hostile/article.html');
 
 interface Stats {
   marks: number;
@@ -71,7 +75,7 @@ async function until<T>(fn: () => Promise<T>, what: string, timeout = 15_000): P
 forEachBrowser('hardening: hostile pages', (suite) => {
   it('a page that overrides every DOM method, the observer and the timers: Footnote marks, opens its card and clips, and never touches a trap', async () => {
     const page = await open(suite, '/hostile/article.html?proto');
-    await until(async () => (await markCount(page)) === 1, 'the claim to be marked');
+    await until(async () => (await markCount(page)) === MARKED, 'the claims to be marked');
 
     // The keyboard path (the harness's own selectors would hit the page's traps).
     let focused = '';
@@ -93,9 +97,11 @@ forEachBrowser('hardening: hostile pages', (suite) => {
     // Clip a selection: the editor opens in its shadow root, Ctrl+Enter saves, the clip is highlighted.
     await inspect(page, () => {
       const p = [...document.querySelectorAll('#article p')].find((el) => el.textContent!.startsWith('Watford’s MP has urged'))!;
+      // The first text node, inside the claim's mark where the sentence is marked.
+      const text = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode()!;
       const range = document.createRange();
-      range.setStart(p.firstChild!, 0);
-      range.setEnd(p.firstChild!, 'Watford’s MP has urged the health secretary'.length);
+      range.setStart(text, 0);
+      range.setEnd(text, 'Watford’s MP has urged the health secretary'.length);
       document.getSelection()!.removeAllRanges();
       document.getSelection()!.addRange(range);
     });
@@ -118,8 +124,9 @@ forEachBrowser('hardening: hostile pages', (suite) => {
 
   it('a page that freezes every node and the document: Footnote marks and opens its card', async () => {
     const page = await open(suite, '/hostile/article.html?freeze');
-    await page.waitForSelector('footnote-mark[tabindex]');
-    await page.click('footnote-mark[tabindex]');
+    // The MP's claim that surgeries are "still not opening their doors", the first of its kind.
+    await page.waitForSelector('footnote-mark[data-claim="practices-closed"][tabindex]');
+    await page.click('footnote-mark[data-claim="practices-closed"][tabindex]');
     await page.waitForSelector('.fn-card', { state: 'visible' });
     expect(await page.text('.fn-card blockquote')).toMatch(/GP surgeries in Watford that are “still not opening their doors” to see patients/);
     // As the page itself sees it (a test's evaluate may look through a wrapper in Firefox).
@@ -130,9 +137,9 @@ forEachBrowser('hardening: hostile pages', (suite) => {
   it('a page that takes every mark out again at once: Footnote tries a few times, then leaves it', async () => {
     const page = await open(suite, '/hostile/article.html?revert');
     const s = await quiet(page);
-    expect(s.marks).toBeGreaterThanOrEqual(1);
+    expect(s.marks).toBeGreaterThanOrEqual(MARKED);
     // Bounded: the block is read again at most a few times, never in a loop.
-    expect(s.marks).toBeLessThanOrEqual(6);
+    expect(s.marks).toBeLessThanOrEqual(6 * MARKED);
     expect(s.reverts).toBeGreaterThanOrEqual(s.marks);
     expect(await markCount(page, 'footnote-mark')).toBe(0);
     expect(page.errors()).toEqual([]);
@@ -141,21 +148,21 @@ forEachBrowser('hardening: hostile pages', (suite) => {
   it('a React-style page that re-renders its whole article on every change: bounded work, then quiet', async () => {
     const page = await open(suite, '/hostile/article.html?rerender');
     const s = await quiet(page);
-    expect(s.marks).toBeGreaterThanOrEqual(1);
+    expect(s.marks).toBeGreaterThanOrEqual(MARKED);
     // Each mark makes the page render again; Footnote reads a replaced article again a bounded number of times.
-    expect(s.marks).toBeLessThanOrEqual(12);
+    expect(s.marks).toBeLessThanOrEqual(12 * MARKED);
     expect(s.renders).toBeLessThanOrEqual(2 * s.marks + 4);
     // The page is intact and still answers.
     expect(await page.evaluate(() => document.querySelectorAll('#article p').length)).toBeGreaterThan(10);
     expect(page.errors()).toEqual([]);
   });
 
-  it('a page that writes a status line on every mutation it sees: one mark, a few writes, then quiet', async () => {
+  it('a page that writes a status line on every mutation it sees: each claim marked once, a few writes, then quiet', async () => {
     const page = await open(suite, '/hostile/article.html?observe');
     const s = await quiet(page);
-    expect(s.marks).toBe(1);
+    expect(s.marks).toBe(MARKED);
     expect(s.statusWrites).toBeLessThanOrEqual(6);
-    expect(await markCount(page)).toBe(1);
+    expect(await markCount(page)).toBe(MARKED);
     expect(page.errors()).toEqual([]);
   });
 
@@ -163,7 +170,7 @@ forEachBrowser('hardening: hostile pages', (suite) => {
     const page = await open(suite, '/hostile/article.html?huge');
     const info = await page.evaluate(() => (window as unknown as { __fnStats: Stats }).__fnStats);
     expect(info.hugeChars).toBeGreaterThan(10 * 1024 * 1024);
-    const expected = info.parts! + 1; // the flagged sentence once per repeated part, and in the article itself
+    const expected = MARKED * (info.parts! + 1); // the flagged sentences once per repeated part, and in the article itself
 
     // Ask the page something every 100 ms while Footnote works: each answer comes (a frozen tab would time out).
     const answers: number[] = [];
@@ -210,7 +217,7 @@ forEachBrowser('hardening: hostile pages', (suite) => {
     await page.waitForSelector('footnote-mark[tabindex]');
     const inEditors = () =>
       page.evaluate(() => document.querySelectorAll('[id^="ed-"] footnote-mark, [id^="ed-"] footnote-clip, footnote-mark [contenteditable]').length);
-    expect(await markCount(page)).toBe(1);
+    expect(await markCount(page)).toBe(MARKED);
     expect(await page.evaluate(() => document.querySelector('footnote-mark[tabindex]')!.closest('[id^="ed-"]'))).toBeNull();
     expect(await inEditors()).toBe(0);
 
@@ -226,7 +233,7 @@ forEachBrowser('hardening: hostile pages', (suite) => {
       p.textContent = 'One columnist wrote that GP surgeries had been closed to patients for a year.';
       document.querySelector('#article')!.append(p);
     });
-    await page.waitForFunction(() => document.querySelectorAll('footnote-mark[tabindex]').length === 2);
+    await page.waitForFunction((n) => document.querySelectorAll('footnote-mark[tabindex]').length === n, MARKED + 1);
     expect(await inEditors()).toBe(0);
     expect(await page.evaluate(() => document.querySelector('#ed-ce')!.textContent)).toContain('One columnist wrote that GP surgeries had been closed to patients for a year.');
 
