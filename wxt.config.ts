@@ -16,6 +16,9 @@ export default defineConfig({
       ...(process.env.FOOTNOTE_BUNDLE_REPORT ? [bundleReport(process.env.FOOTNOTE_BUNDLE_REPORT)] : []),
     ],
     build: { sourcemap: false },
+    // The claim model is a large JSON file: as a JSON.parse of one string it loads several times
+    // faster than as the object literal Vite makes by default, in the task that loads highlight-ui.
+    json: { stringify: true },
   }),
   manifest: ({ browser }) => ({
     // The strings are in public/_locales/<locale>/messages.json (en_GB is the one the extension is written in).

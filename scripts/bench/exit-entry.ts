@@ -1,16 +1,16 @@
 /**
- * The early-exit bundle: what the content script runs on a page before it gives up, in the order it
- * runs it. `createPageScanner` (with the engine it creates) and its `scanDocument` are the content
- * script's own functions (lib/page/content-main.ts → controller → highlight-scanner); on a page that
- * is no article, detection decides before any text is extracted and the scan returns empty.
+ * The early-exit bundle: what the content script runs on a page before it gives up. `detectPage`
+ * of lib/page/highlight-boot.ts is the content script's own decision: on a page that is no
+ * article it decides from the page's signals, and neither the engine nor extraction is ever
+ * loaded (they are highlight-ui.js, imported only on articles).
  *
  * The first import records when module evaluation starts, so the cold figure includes evaluating
- * the engine's and the extraction's modules (their patterns and schemas are built then). Not
- * included: the rest of the content script's modules and its two messages to the background
- * before it scans (see the "real content script" figure for the whole script's cost).
+ * the boot's modules (detection, its message definitions and schemas). Not included: the rest of
+ * the content script's modules and its messages to the background (see the "real content
+ * script" figure for the whole script's cost).
  */
 import { STARTED_AT } from './exit-clock';
-import { createPageScanner } from '@/lib/page/highlight-scanner';
+import { detectPage } from '@/lib/page/highlight-boot';
 import { median } from './stats';
 
 export interface ExitTiming {
@@ -21,7 +21,6 @@ export interface ExitTiming {
   isArticle: boolean;
   onTopic: boolean;
   signals: string[];
-  claims: number;
 }
 
 export interface ExitBench {
@@ -31,21 +30,17 @@ export interface ExitBench {
   warm(rounds: number): Promise<number>;
 }
 
-// The controller's slicing hook: on a page that is no article the scanner never calls it.
-const slice = () => Promise.resolve();
-const scanner = createPageScanner();
 const ready = performance.now();
 
 const cold = (async (): Promise<ExitTiming> => {
-  const scan = await scanner.scanDocument(document, slice);
+  const article = detectPage(document);
   const done = performance.now();
   return {
     coldMs: done - STARTED_AT,
     firstDecisionMs: done - ready,
-    isArticle: scan.article.isArticle,
-    onTopic: scan.article.onTopic,
-    signals: scan.article.signals,
-    claims: scan.claims.length,
+    isArticle: article.isArticle,
+    onTopic: article.onTopic,
+    signals: article.signals,
   };
 })();
 
@@ -56,7 +51,7 @@ const bench: ExitBench = {
     const times: number[] = [];
     for (let i = 0; i < rounds; i++) {
       const t = performance.now();
-      await scanner.scanDocument(document, slice);
+      detectPage(document);
       times.push(performance.now() - t);
     }
     return median(times);
