@@ -8,7 +8,7 @@ import { whyLines } from '@/components/CardFigures';
 import type { CitationFormat } from '@/components/citation';
 import type { ReportInput } from '../model/report';
 import type { ClaimMatch } from '../model/scan';
-import type { Messenger } from './controller';
+import type { ProtocolMessenger as Messenger } from '../messages';
 import type { ReaderNotice } from './reader-notice';
 import { fromPageScript } from './reader-input';
 import { t } from '../i18n';
