@@ -40,14 +40,44 @@ const FUTURE = /\b(?:will|would|should|must|could|might|may|plans? to|going to|t
 const HEDGE = /\b(?:some|a few|several|certain|a minority|a small number|one or two|a handful)\b/i;
 
 const entryRe = (e: string) => new RegExp(`\\b${e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]+').replace(/'/g, "['’]")}`, 'i');
-/** Each entry with its regex and the lower-case letters it must begin with: a cheap test before the regex. */
-const compile = (entries: readonly string[]) => entries.map((e) => [e, entryRe(e), /^[a-z0-9]*/i.exec(e)![0].toLowerCase()] as const);
-// Compiled once, when this module loads.
-const SUBJECT_RES = compile(LEXICONS.subjects);
-const PREDICATE_RES = [...PREDICATES_OF].map(([claimId, predicates]) => [claimId, compile(predicates)] as const);
+/**
+ * A lexicon compiled once, when this module loads: each entry with its regex, and the entries by
+ * the first letter of their leading word. An entry's regex starts at a word boundary, so it can only
+ * match where one of the sentence's ASCII word runs begins with that leading word: the runs pick
+ * the few entries worth a regex, and the entries are still tested (and added) in their own order.
+ */
+interface Lexicon {
+  entries: readonly (readonly [entry: string, re: RegExp])[];
+  heads: readonly string[];
+  /** Entry indices by their head's first character; entries with no head are always tried. */
+  byFirst: ReadonlyMap<string, readonly number[]>;
+  always: readonly number[];
+}
 
-const lexiconHits = (s: string, lower: string, entries: readonly (readonly [string, RegExp, string])[], prefix: string, out: Set<string>) => {
-  for (const [e, re, head] of entries) if (lower.includes(head) && re.test(s)) out.add(`${prefix}${e}`);
+const compile = (entries: readonly string[]): Lexicon => {
+  const heads = entries.map((e) => /^[a-z0-9]*/i.exec(e)![0].toLowerCase());
+  const byFirst = new Map<string, number[]>();
+  const always: number[] = [];
+  heads.forEach((h, j) => {
+    if (h === '') always.push(j);
+    else byFirst.set(h[0]!, [...(byFirst.get(h[0]!) ?? []), j]);
+  });
+  return { entries: entries.map((e) => [e, entryRe(e)] as const), heads, byFirst, always };
+};
+const SUBJECT_LEXICON = compile(LEXICONS.subjects);
+const PREDICATE_LEXICONS = [...PREDICATES_OF].map(([claimId, predicates]) => [claimId, compile(predicates)] as const);
+/** Word runs as a regex's `\b` sees them: ASCII letters, digits and underscores. */
+const WORD_RUN = /[A-Za-z0-9_]+/g;
+
+const lexiconHits = (s: string, runs: readonly string[], lexicon: Lexicon, prefix: string, out: Set<string>) => {
+  const { entries, heads, byFirst, always } = lexicon;
+  const maybe = new Uint8Array(entries.length);
+  for (const j of always) maybe[j] = 1;
+  for (const run of runs) {
+    const bucket = byFirst.get(run[0]!);
+    if (bucket) for (const j of bucket) if (run.startsWith(heads[j]!)) maybe[j] = 1;
+  }
+  for (let j = 0; j < entries.length; j++) if (maybe[j] === 1 && entries[j]![1].test(s)) out.add(`${prefix}${entries[j]![0]}`);
 };
 
 /** Words of difficulty, and of reaching a doctor: near each other they say patients cannot get in, however worded. */
@@ -79,11 +109,11 @@ export function featuresOf(input: FeatureInput): string[] {
     out.add(`w:${stem(w)}`);
     if (j + 1 < ws.length) out.add(`b:${stem(w)}_${stem(ws[j + 1]!)}`);
   }
-  const lower = s.toLowerCase();
-  lexiconHits(s, lower, SUBJECT_RES, 'subj:', out);
-  for (const [claimId, predicates] of PREDICATE_RES) {
+  const runs = (s.match(WORD_RUN) ?? []).map((r) => r.toLowerCase());
+  lexiconHits(s, runs, SUBJECT_LEXICON, 'subj:', out);
+  for (const [claimId, predicates] of PREDICATE_LEXICONS) {
     const before = out.size;
-    lexiconHits(s, lower, predicates, 'pred:', out);
+    lexiconHits(s, runs, predicates, 'pred:', out);
     if (out.size > before) out.add(`lex:${claimId}`);
   }
   for (const cue of stanceCues(s, input.prev, input.next)) out.add(`cue:${cue}`);
