@@ -30,7 +30,7 @@ export function stem(w: string): string {
 }
 
 export function tokens(s: string): string[] {
-  return (s.toLowerCase().replace(/[‘’]/g, "'").replace(/face[- ]to[- ]face/g, 'f2f').replace(/in-person/g, 'in person').match(TOKEN) ?? []).map((t) => t.replace(/'/g, "'"));
+  return s.toLowerCase().replace(/[‘’]/g, "'").replace(/face[- ]to[- ]face/g, 'f2f').replace(/in-person/g, 'in person').match(TOKEN) ?? [];
 }
 
 const NEGATOR = /\b(?:not|never|no|n't|cannot|can't|won't|unable|no longer|without|nor)\b/;
@@ -41,43 +41,77 @@ const HEDGE = /\b(?:some|a few|several|certain|a minority|a small number|one or 
 
 const entryRe = (e: string) => new RegExp(`\\b${e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]+').replace(/'/g, "['’]")}`, 'i');
 /**
- * A lexicon compiled once, when this module loads: each entry with its regex, and the entries by
- * the first letter of their leading word. An entry's regex starts at a word boundary, so it can only
- * match where one of the sentence's ASCII word runs begins with that leading word: the runs pick
- * the few entries worth a regex, and the entries are still tested (and added) in their own order.
+ * The lexicons compiled once, when this module loads: each entry with its regex, and every entry's
+ * leading word (its letters and digits up to the first other character) in one trie. An entry's
+ * regex starts at a word boundary, so it can only match where one of the sentence's ASCII word runs
+ * begins with that leading word: one walk of the trie per run picks the few entries worth a regex (a
+ * one-word entry needs none: a run that begins with it is a match), and the entries are still tested
+ * (and added) in their own order.
  */
 interface Lexicon {
   entries: readonly (readonly [entry: string, re: RegExp])[];
-  heads: readonly string[];
-  /** Entry indices by their head's first character; entries with no head are always tried. */
-  byFirst: ReadonlyMap<string, readonly number[]>;
-  always: readonly number[];
+  /** Each entry's leading word, as an index into the trie's heads; -1 when it has none (always tried). */
+  head: readonly number[];
+  /** The entry is one word of ASCII letters and digits: a run that begins with it is a match, no regex needed. */
+  whole: readonly boolean[];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** The heads that end here. */
+  ends: number[];
+}
+
+const TRIE: TrieNode = { next: new Map(), ends: [] };
+const HEADS = new Map<string, number>();
+
+function headId(h: string): number {
+  let id = HEADS.get(h);
+  if (id !== undefined) return id;
+  HEADS.set(h, (id = HEADS.size));
+  let node = TRIE;
+  for (const ch of h) {
+    let child = node.next.get(ch);
+    if (!child) node.next.set(ch, (child = { next: new Map(), ends: [] }));
+    node = child;
+  }
+  node.ends.push(id);
+  return id;
 }
 
 const compile = (entries: readonly string[]): Lexicon => {
   const heads = entries.map((e) => /^[a-z0-9]*/i.exec(e)![0].toLowerCase());
-  const byFirst = new Map<string, number[]>();
-  const always: number[] = [];
-  heads.forEach((h, j) => {
-    if (h === '') always.push(j);
-    else byFirst.set(h[0]!, [...(byFirst.get(h[0]!) ?? []), j]);
-  });
-  return { entries: entries.map((e) => [e, entryRe(e)] as const), heads, byFirst, always };
+  return {
+    entries: entries.map((e) => [e, entryRe(e)] as const),
+    head: heads.map((h) => (h === '' ? -1 : headId(h))),
+    whole: entries.map((e, j) => heads[j] !== '' && heads[j] === e.toLowerCase()),
+  };
 };
 const SUBJECT_LEXICON = compile(LEXICONS.subjects);
 const PREDICATE_LEXICONS = [...PREDICATES_OF].map(([claimId, predicates]) => [claimId, compile(predicates)] as const);
 /** Word runs as a regex's `\b` sees them: ASCII letters, digits and underscores. */
 const WORD_RUN = /[A-Za-z0-9_]+/g;
 
-const lexiconHits = (s: string, runs: readonly string[], lexicon: Lexicon, prefix: string, out: Set<string>) => {
-  const { entries, heads, byFirst, always } = lexicon;
-  const maybe = new Uint8Array(entries.length);
-  for (const j of always) maybe[j] = 1;
+/** Which heads begin one of the sentence's word runs (lower-cased), by head index. */
+function headsIn(runs: readonly string[]): Uint8Array {
+  const hit = new Uint8Array(HEADS.size);
   for (const run of runs) {
-    const bucket = byFirst.get(run[0]!);
-    if (bucket) for (const j of bucket) if (run.startsWith(heads[j]!)) maybe[j] = 1;
+    let node: TrieNode | undefined = TRIE;
+    for (let k = 0; k < run.length && node; k++) {
+      node = node.next.get(run[k]!);
+      if (node) for (const id of node.ends) hit[id] = 1;
+    }
   }
-  for (let j = 0; j < entries.length; j++) if (maybe[j] === 1 && entries[j]![1].test(s)) out.add(`${prefix}${entries[j]![0]}`);
+  return hit;
+}
+
+const lexiconHits = (s: string, hit: Uint8Array, lexicon: Lexicon, prefix: string, out: Set<string>) => {
+  const { entries, head, whole } = lexicon;
+  for (let j = 0; j < entries.length; j++) {
+    const h = head[j]!;
+    if (h >= 0 && hit[h] !== 1) continue;
+    if ((h >= 0 && whole[j]) || entries[j]![1].test(s)) out.add(`${prefix}${entries[j]![0]}`);
+  }
 };
 
 /** Words of difficulty, and of reaching a doctor: near each other they say patients cannot get in, however worded. */
@@ -104,16 +138,16 @@ export function featuresOf(input: FeatureInput): string[] {
   const out = new Set<string>(['bias']);
   const s = input.sentence;
   const ws = tokens(s);
-  for (let j = 0; j < ws.length; j++) {
-    const w = ws[j]!;
-    out.add(`w:${stem(w)}`);
-    if (j + 1 < ws.length) out.add(`b:${stem(w)}_${stem(ws[j + 1]!)}`);
+  const stems = ws.map(stem);
+  for (let j = 0; j < stems.length; j++) {
+    out.add(`w:${stems[j]!}`);
+    if (j + 1 < stems.length) out.add(`b:${stems[j]!}_${stems[j + 1]!}`);
   }
-  const runs = (s.match(WORD_RUN) ?? []).map((r) => r.toLowerCase());
-  lexiconHits(s, runs, SUBJECT_LEXICON, 'subj:', out);
+  const hit = headsIn((s.match(WORD_RUN) ?? []).map((r) => r.toLowerCase()));
+  lexiconHits(s, hit, SUBJECT_LEXICON, 'subj:', out);
   for (const [claimId, predicates] of PREDICATE_LEXICONS) {
     const before = out.size;
-    lexiconHits(s, runs, predicates, 'pred:', out);
+    lexiconHits(s, hit, predicates, 'pred:', out);
     if (out.size > before) out.add(`lex:${claimId}`);
   }
   for (const cue of stanceCues(s, input.prev, input.next)) out.add(`cue:${cue}`);
