@@ -8,6 +8,7 @@
 import type { Clip } from '@/lib/model/clip';
 import type { Claim, Evidence } from '@/lib/model/records';
 import type { StoredClaim, StoredEvidence } from '@/lib/model/stored';
+import { seededRandom } from '../seeded-random';
 
 export interface SourceArticle {
   url: string;
@@ -21,18 +22,6 @@ export interface StoreData {
   clips: Clip[];
   evidence: StoredEvidence[];
   claims: StoredClaim[];
-}
-
-/** A small, fast, seedable generator (mulberry32): benchmarks need the same data every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Sentences of plain text, long enough to be worth clipping (40–600 characters). */
@@ -76,7 +65,7 @@ export function makeStoreData(options: {
   /** The newest clip's time; the others go back about two years. */
   now?: number;
 }): StoreData {
-  const rnd = random(options.seed ?? 20261124);
+  const rnd = seededRandom(options.seed ?? 20261124);
   const articles = options.articles.filter((a) => a.sentences.length > 0);
   if (articles.length === 0) throw new Error('no article sentences to make clips from');
   if (options.evidence.length === 0) throw new Error('no evidence records to copy');

@@ -3,6 +3,7 @@
  * items, with 95% intervals from a bootstrap over pages (a seeded generator, so the same corpus
  * prints the same intervals), and a precision–recall curve from the model's scores.
  */
+import { seededRandom } from '../seeded-random';
 
 /** One page's items: what gold flags and what the engine flagged, as keys ("<i>:<kind>[:<stance>]"). */
 export interface PageItems {
@@ -55,18 +56,6 @@ export const f1Of = (c: Counts) => {
   return p + r === 0 ? 0 : (2 * p * r) / (p + r);
 };
 
-/** Mulberry32: a small seeded generator, so intervals are the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function percentile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const at = Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))));
@@ -76,7 +65,7 @@ function percentile(sorted: readonly number[], q: number): number {
 /** Scores over pages, each with a 95% interval from `rounds` page resamples. */
 export function score(pages: readonly Counts[], rounds = 1000, seed = 15): Scores {
   const total = pages.reduce(add, { tp: 0, fp: 0, fn: 0 });
-  const rand = seeded(seed);
+  const rand = seededRandom(seed);
   const ps: number[] = [];
   const rs: number[] = [];
   const fs: number[] = [];

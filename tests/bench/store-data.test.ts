@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { clipSchema } from '@/lib/model/clip';
 import type { Evidence } from '@/lib/model/records';
 import { storedEvidenceSchema } from '@/lib/model/stored';
-import { makeStoreData, random, sentencesOf } from '@/scripts/bench/store-data';
+import { makeStoreData, sentencesOf } from '@/scripts/bench/store-data';
+import { seededRandom } from '@/scripts/seeded-random';
 
 const evidence: Evidence = {
   id: 'bma-164m-face-to-face-2020-21',
@@ -61,7 +62,7 @@ describe('the store benchmark’s records', () => {
   });
 
   it('draws numbers in [0, 1) from a seed', () => {
-    const r = random(1);
+    const r = seededRandom(1);
     const xs = Array.from({ length: 1000 }, r);
     expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
     expect(new Set(xs).size).toBeGreaterThan(990);

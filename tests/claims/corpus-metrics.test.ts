@@ -1,6 +1,7 @@
 /** The corpus evaluation's arithmetic (scripts/corpus/metrics.ts): counts, intervals, the curve. */
 import { describe, expect, it } from 'vitest';
-import { countPage, curve, curveSvg, f1Of, precisionOf, recallOf, score, seeded } from '../../scripts/corpus/metrics';
+import { countPage, curve, curveSvg, f1Of, precisionOf, recallOf, score } from '../../scripts/corpus/metrics';
+import { seededRandom } from '../../scripts/seeded-random';
 
 const page = (gold: string[], predicted: string[], ignored: string[] = []) => ({ gold: new Set(gold), predicted: new Set(predicted), ignored: new Set(ignored) });
 
@@ -43,10 +44,10 @@ describe('corpus metrics', () => {
   });
 
   it('draws numbers in [0, 1) from a seed, the same for the same seed', () => {
-    const r = seeded(42);
+    const r = seededRandom(42);
     const xs = Array.from({ length: 5 }, r);
-    expect(Array.from({ length: 5 }, seeded(42))).toEqual(xs);
-    expect(Array.from({ length: 5 }, seeded(43))).not.toEqual(xs);
+    expect(Array.from({ length: 5 }, seededRandom(42))).toEqual(xs);
+    expect(Array.from({ length: 5 }, seededRandom(43))).not.toEqual(xs);
     for (const x of xs) expect(x >= 0 && x < 1).toBe(true);
   });
 
