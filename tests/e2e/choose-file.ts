@@ -13,3 +13,19 @@ export function chooseFile(page: TestPage, selector: string, name: string, text:
     { name, text },
   );
 }
+
+/** Clicks an export button and returns the text of the file the page hands to the browser's download. */
+export async function exportedText(page: TestPage, button: string): Promise<string> {
+  await page.evaluate(() => {
+    const w = globalThis as unknown as { __fnExports: Blob[] };
+    w.__fnExports = [];
+    const original = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      if (blob instanceof Blob) w.__fnExports.push(blob);
+      return original(blob);
+    };
+  });
+  await page.click(button);
+  await page.waitForFunction(() => (globalThis as unknown as { __fnExports: Blob[] }).__fnExports.length === 1);
+  return page.evaluate(() => (globalThis as unknown as { __fnExports: Blob[] }).__fnExports[0]!.text());
+}

@@ -7,7 +7,7 @@
 import { expect, it } from 'vitest';
 import { clip } from '../clips/fixtures';
 import { forEachBrowser } from './suite';
-import { chooseFile } from './choose-file';
+import { chooseFile, exportedText } from './choose-file';
 
 /** GPonline, August 2020: one flagged claim. */
 const ARTICLE = '/articles/gponline-2020-08-practices-open-throughout.html';
@@ -39,18 +39,7 @@ forEachBrowser('options: clips and settings', (suite) => {
     expect(await page.text(count('builtinFigures'))).toBe(String(builtin));
 
     // Export every clip as Footnote JSON: catch the file the page hands to the browser's download.
-    await page.evaluate(() => {
-      const w = globalThis as unknown as { __fnExports: Blob[] };
-      w.__fnExports = [];
-      const original = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (blob: Blob | MediaSource) => {
-        if (blob instanceof Blob) w.__fnExports.push(blob);
-        return original(blob);
-      };
-    });
-    await page.click('[data-testid=export-clips-json]');
-    await page.waitForFunction(() => (globalThis as unknown as { __fnExports: Blob[] }).__fnExports.length === 1);
-    const exported = await page.evaluate(() => (globalThis as unknown as { __fnExports: Blob[] }).__fnExports[0]!.text());
+    const exported = await exportedText(page, '[data-testid=export-clips-json]');
     const file = JSON.parse(exported) as { format: string; clips: { note: string }[] };
     expect(file.format).toBe('footnote-clips');
     expect(file.clips.map((c) => c.note)).toEqual(['Second clip', clip().note]);

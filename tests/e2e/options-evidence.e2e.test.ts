@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import type { TestPage } from './browsers';
 import { eventually, forEachBrowser } from './suite';
-import { chooseFile } from './choose-file';
+import { chooseFile, exportedText } from './choose-file';
 
 const FIGURE = '8.6 extra hours per 10,000 patients on hospital work (e2e)';
 
@@ -77,18 +77,7 @@ forEachBrowser('options: evidence', (suite) => {
     expect(await page.text(`${mine} .origin`)).toBe('Yours');
 
     // Export: catch the file the page hands to the browser's download.
-    await page.evaluate(() => {
-      const w = globalThis as unknown as { __fnExports: Blob[] };
-      w.__fnExports = [];
-      const original = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (blob: Blob | MediaSource) => {
-        if (blob instanceof Blob) w.__fnExports.push(blob);
-        return original(blob);
-      };
-    });
-    await page.click('[data-testid=export-pack]');
-    await page.waitForFunction(() => (globalThis as unknown as { __fnExports: Blob[] }).__fnExports.length === 1);
-    const exported = await page.evaluate(() => (globalThis as unknown as { __fnExports: Blob[] }).__fnExports[0]!.text());
+    const exported = await exportedText(page, '[data-testid=export-pack]');
     const pack = JSON.parse(exported) as { format: string; evidence: { id: string; figure: string }[] };
     expect(pack.format).toBe('footnote-evidence-pack');
     expect(pack.evidence.map((e) => e.figure)).toEqual([FIGURE]);
